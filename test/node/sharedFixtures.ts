@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED = path.resolve(REPO_ROOT, '../shared');
+export const MODELS_DIR = path.join(SHARED, 'models');
+export const TONES = path.join(SHARED, 'audio/tones');
+
+export interface ManifestEntry {
+  file: string;
+  text: string;
+}
+
+export function sentenceManifest(): ManifestEntry[] {
+  return JSON.parse(readFileSync(path.join(TONES, 'sentences/manifest.json'), 'utf8')) as ManifestEntry[];
+}
+
+export function longManifest(): ManifestEntry {
+  return JSON.parse(readFileSync(path.join(TONES, 'long/manifest.json'), 'utf8')) as ManifestEntry;
+}
+
+/** Reads a 16-bit PCM mono 16 kHz WAV, the layout of the sentence fixtures. */
+export function readWav16kMono(file: string): Float32Array {
+  const bytes = readFileSync(file);
+  if (bytes.toString('ascii', 0, 4) !== 'RIFF') throw new Error(`${file} is not a WAV file`);
+  let offset = 12;
+  let format: { channels: number; rate: number; bits: number } | null = null;
+  while (offset + 8 <= bytes.length) {
+    const id = bytes.toString('ascii', offset, offset + 4);
+    const size = bytes.readUInt32LE(offset + 4);
+    const body = offset + 8;
+    if (id === 'fmt ') {
+      format = { channels: bytes.readUInt16LE(body + 2), rate: bytes.readUInt32LE(body + 4), bits: bytes.readUInt16LE(body + 14) };
+    } else if (id === 'data') {
+      if (!format || format.channels !== 1 || format.rate !== 16_000 || format.bits !== 16) {
+        throw new Error(`${file}: expected 16-bit mono 16 kHz PCM, got ${JSON.stringify(format)}`);
+      }
+      const samples = new Float32Array(size / 2);
+      for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(body + i * 2) / 32768;
+      return samples;
+    }
+    offset = body + size + (size % 2);
+  }
+  throw new Error(`${file} has no data chunk`);
+}
+
+/** Streams any file ffmpeg can read as 16 kHz mono float32 pieces, without holding it whole. */
+export async function* ffmpegPcmChunks(file: string): AsyncGenerator<Float32Array> {
+  const ffmpeg = spawn('ffmpeg', ['-v', 'error', '-i', file, '-f', 'f32le', '-ac', '1', '-ar', '16000', '-'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => ffmpeg.on('close', resolve));
+  let carry = Buffer.alloc(0);
+  for await (const piece of ffmpeg.stdout as AsyncIterable<Buffer>) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
+    const whole = bytes.length - (bytes.length % 4);
+    carry = bytes.subarray(whole);
+    const copy = new Uint8Array(bytes.subarray(0, whole));
+    yield new Float32Array(copy.buffer);
+  }
+  const code = await exited;
+  if (code !== 0) throw new Error(`ffmpeg exited with ${code} on ${file}`);
+}

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CtcGreedyDecoder } from '../../src/asr/ctcGreedyDecoder.ts';
+import { StreamingTranscriber } from '../../src/asr/streamingTranscriber.ts';
+import type { TranscribedWord } from '../../src/asr/transcriptTypes.ts';
+import { SAMPLE_RATE, windowSettings } from '../../src/asr/windowSettings.ts';
+import { wordErrorRate } from '../../src/asr/wordErrorRate.ts';
+import { CtcModel } from '../../src/engine/ctcModel.ts';
+import {
+  ffmpegPcmChunks,
+  longManifest,
+  MODELS_DIR,
+  readWav16kMono,
+  sentenceManifest,
+  TONES,
+} from './sharedFixtures.ts';
+
+let model: CtcModel;
+
+beforeAll(async () => {
+  model = await CtcModel.load({ name: 'tone-ctc', localModelPath: `${MODELS_DIR}/` }, { device: 'cpu' });
+});
+
+/** The model over the whole clip at once: the reference that chunking must reproduce. */
+async function onePass(samples: Float32Array): Promise<TranscribedWord[]> {
+  const ids = await model.bestIds(samples, samples.length);
+  const decoder = new CtcGreedyDecoder(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
+  return [...decoder.push(ids, 0), ...decoder.flush()];
+}
+
+async function chunked(
+  samples: Float32Array,
+  windowSeconds: number,
+  strideSeconds: number,
+  pieceSamples = 7_777,
+): Promise<TranscribedWord[]> {
+  const transcriber = new StreamingTranscriber(model, windowSettings(model.geometry, windowSeconds, strideSeconds));
+  const words: TranscribedWord[] = [];
+  for (let offset = 0; offset < samples.length; offset += pieceSamples) {
+    words.push(...(await transcriber.push(samples.subarray(offset, offset + pieceSamples))).words);
+  }
+  words.push(...(await transcriber.finish()).words);
+  return words;
+}
+
+const text = (words: TranscribedWord[]) => words.map((w) => w.text).join(' ');
+
+describe('tone-ctc through transformers.js and ONNX Runtime', () => {
+  it('declares what the preprocessing needs', () => {
+    expect(model.info).toEqual({ dtype: 'fp32', normalizes: true, attentionMask: 'none' });
+    expect(model.geometry.hop).toBe(320);
+  });
+
+  it.each(sentenceManifest())('one pass gives the exact text of $file', async ({ file, text: expected }) => {
+    const samples = readWav16kMono(path.join(TONES, 'sentences', file));
+    expect(text(await onePass(samples))).toBe(expected);
+  });
+
+  const settings: Array<[number, number]> = [
+    [4, 0.5],
+    [4, 1],
+    [5.5, 1.5],
+    [7.3, 3],
+    [10, 2],
+    [20, 2],
+    [30, 3],
+    [30, 0.5],
+  ];
+
+  it.each(settings)('chunked with a %s s window and %s s stride equals one pass, word for word', async (win, stride) => {
+    for (const { file, text: expected } of sentenceManifest()) {
+      const samples = readWav16kMono(path.join(TONES, 'sentences', file));
+      const reference = await onePass(samples);
+      const words = await chunked(samples, win, stride);
+      expect(text(words), file).toBe(expected);
+      expect(words, file).toEqual(reference);
+    }
+  });
+
+  it('places every word within one frame of its known start', async () => {
+    for (const { file, text: expected } of sentenceManifest()) {
+      const words = await chunked(readWav16kMono(path.join(TONES, 'sentences', file)), 4, 1);
+      let symbol = 0;
+      expected.split(' ').forEach((word, i) => {
+        const knownStart = 0.2 + 0.12 * symbol;
+        expect(Math.abs(words[i].start - knownStart), `${file} "${word}"`).toBeLessThanOrEqual(0.02 + 1e-9);
+        expect(words[i].end).toBeGreaterThan(words[i].start);
+        symbol += word.length + 1;
+      });
+    }
+  });
+
+  it('transcribes the ten-minute file exactly, streamed in windows, with bounded work per window', async () => {
+    const { file, text: expected } = longManifest();
+    const transcriber = new StreamingTranscriber(model, windowSettings(model.geometry, 20, 2));
+    const words: TranscribedWord[] = [];
+    for await (const piece of ffmpegPcmChunks(path.join(TONES, 'long', file))) {
+      words.push(...(await transcriber.push(piece)).words);
+    }
+    const last = await transcriber.finish();
+    words.push(...last.words);
+    expect(last.receivedSeconds).toBeGreaterThan(590);
+    expect(transcriber.windowCount).toBe(Math.ceil((last.receivedSeconds - 4) / 16));
+    expect(wordErrorRate(expected, text(words))).toBe(0);
+    expect(text(words)).toBe(expected);
+  });
+});

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { serveModelsDir } from './scripts/serveModelsDir.ts';
+
+// Cross-origin isolation unlocks SharedArrayBuffer (multi-threaded ORT) and
+// performance.measureUserAgentSpecificMemory() (the memory panel).
+const ISOLATION_HEADERS: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * Sets the isolation headers on every response of the dev and preview servers, including 404s,
+ * /models/ files and worker scripts (a dedicated worker takes its COEP from its own response).
+ * Registered as plain middleware so it runs before Vite's own handlers.
+ */
+function crossOriginIsolation(): Plugin {
+  const setHeaders = (_req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
+    next();
+  };
+  return {
+    name: 'cross-origin-isolation',
+    configureServer: (server) => void server.middlewares.use(setHeaders),
+    configurePreviewServer: (server) => void server.middlewares.use(setHeaders),
+  };
+}
+
+// NO_ISOLATION_HEADERS=1 serves the app without COOP/COEP, so a test can check that the
+// service worker, not the server, makes the installed app cross-origin isolated.
+const withIsolationHeaders = process.env.NO_ISOLATION_HEADERS !== '1';
+const modelsDir = process.env.MODELS_DIR ? path.resolve(process.env.MODELS_DIR) : undefined;
+
+export default defineConfig(({ command }) => ({
+  plugins: [
+    react(),
+    ...(withIsolationHeaders ? [crossOriginIsolation()] : []),
+    ...(command === 'serve' && modelsDir ? [serveModelsDir(modelsDir)] : []),
+  ],
+  worker: { format: 'es' },
+  // Pre-bundling would copy ORT's glue into .vite/deps and break its import.meta.url-relative
+  // file lookups; the packages are already ESM bundles.
+  optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },
+  build: {
+    target: 'es2022',
+    // The .vite/manifest.json lets tests find the hashed ORT runtime assets.
+    manifest: true,
+    // transformers.js + ORT make a ~1 MB worker chunk by design; the .wasm is an asset, not a chunk.
+    chunkSizeWarningLimit: 2000,
+  },
+}));
