@@ -19,6 +19,16 @@ export class CtcGreedyDecoder {
     private readonly secondsPerFrame: number,
   ) {}
 
+  /** An independent copy of the decoding state, for tentative decoding ahead of the committed edge. */
+  clone(): CtcGreedyDecoder {
+    return Object.assign(new CtcGreedyDecoder(this.vocabulary, this.secondsPerFrame), {
+      previousId: this.previousId,
+      text: this.text,
+      startFrame: this.startFrame,
+      lastCharFrame: this.lastCharFrame,
+    });
+  }
+
   /** Feeds best ids for consecutive global frames starting at `firstFrame`; returns words completed by them. */
   push(ids: ArrayLike<number>, firstFrame: number): TranscribedWord[] {
     const words: TranscribedWord[] = [];

@@ -62,6 +62,15 @@ export class StreamingTranscriber {
     return this.windowsRun;
   }
 
+  /** Forgets the stream so far (a cancelled or finished job) and keeps the window buffer. */
+  reset(): void {
+    this.decoder.flush();
+    this.filled = 0;
+    this.windowStart = 0;
+    this.committedFrames = 0;
+    this.received = 0;
+  }
+
   async push(samples: Float32Array): Promise<TranscriptUpdate> {
     const words: TranscribedWord[] = [];
     let offset = 0;
@@ -85,12 +94,27 @@ export class StreamingTranscriber {
     const totalFrames = framesForSamples(this.model.geometry, this.received);
     const words: TranscribedWord[] = [];
     if (totalFrames > this.committedFrames) {
-      this.window.fill(0, this.filled);
       words.push(...(await this.decodeWindow(this.filled, totalFrames)));
     }
     words.push(...this.decoder.flush());
-    this.filled = 0;
-    return this.update(words);
+    const update = this.update(words);
+    this.reset();
+    return update;
+  }
+
+  /**
+   * Tentative words past the committed edge, from all audio received so far, as if the stream
+   * ended now. Commits nothing: later audio may revise them (live captions show them apart).
+   */
+  async preview(): Promise<TranscribedWord[]> {
+    const totalFrames = framesForSamples(this.model.geometry, this.received);
+    if (totalFrames <= this.committedFrames) return [];
+    const ids = await this.model.bestIds(this.window, this.filled);
+    this.windowsRun++;
+    const firstFrame = this.windowStart / this.settings.hop;
+    const decoder = this.decoder.clone();
+    const words = decoder.push(ids.subarray(this.committedFrames - firstFrame, totalFrames - firstFrame), this.committedFrames);
+    return [...words, ...decoder.flush()];
   }
 
   private async decodeWindow(validSamples: number, keepToFrame: number): Promise<TranscribedWord[]> {

@@ -52,9 +52,9 @@ export async function* ffmpegPcmChunks(file: string): AsyncGenerator<Float32Arra
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => ffmpeg.on('close', resolve));
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   for await (const piece of ffmpeg.stdout as AsyncIterable<Buffer>) {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
+    const bytes: Buffer = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
     const whole = bytes.length - (bytes.length % 4);
     carry = bytes.subarray(whole);
     const copy = new Uint8Array(bytes.subarray(0, whole));

@@ -171,3 +171,22 @@ describe('streaming transcriber', () => {
     await expect(transcriber.push(new Float32Array(64_000))).rejects.toThrow(/frames/);
   });
 });
+
+describe('live preview', () => {
+  it('shows the words past the committed edge without committing them', async () => {
+    const text = 'BAD DOOB AB BOO DAB';
+    const samples = encode(text);
+    const transcriber = new StreamingTranscriber(syntheticModel(), windowSettings(geometry, 4, 1));
+    const committed: TranscribedWord[] = [];
+    let lastPreview: TranscribedWord[] = [];
+    for (let at = 0; at < samples.length; at += 3_200) {
+      committed.push(...(await transcriber.push(samples.subarray(at, at + 3_200))).words);
+      lastPreview = await transcriber.preview();
+      const shown = [...committed, ...lastPreview].map((w) => w.text).join(' ');
+      expect(text.startsWith(shown.replace(/ \S*$/, '')), shown).toBe(true);
+    }
+    const final = [...committed, ...(await transcriber.finish()).words];
+    expect(final.map((w) => w.text).join(' ')).toBe(text);
+    expect([...committed, ...lastPreview]).toEqual(final);
+  });
+});

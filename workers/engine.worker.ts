@@ -1,0 +1,91 @@
+import { env } from '@huggingface/transformers';
+import * as Comlink from 'comlink';
+import { StreamingTranscriber } from '../src/asr/streamingTranscriber.ts';
+import { windowSettings } from '../src/asr/windowSettings.ts';
+import { chooseBackend, wasmThreads } from '../src/engine/chooseBackend.ts';
+import { CtcModel, type ModelLocation } from '../src/engine/ctcModel.ts';
+import type { EngineApi, EngineInfo, JobSettings, LoadRequest } from '../src/engine/engineProtocol.ts';
+import { describeModelSource, resolveModelSource } from '../src/engine/modelSource.ts';
+import { ortWasmPaths } from '../src/engine/ortAssets.ts';
+
+env.backends.onnx.wasm!.wasmPaths = ortWasmPaths;
+
+let model: CtcModel | null = null;
+let loadedKey = '';
+let info: EngineInfo | null = null;
+let transcriber: StreamingTranscriber | null = null;
+let transcriberSettings = '';
+
+function location(request: LoadRequest): ModelLocation {
+  const source = resolveModelSource(request.model, request.pageUrl);
+  return source.kind === 'hub'
+    ? { name: source.id, localModelPath: null }
+    : { name: source.name, localModelPath: source.baseUrl };
+}
+
+const api: EngineApi = {
+  async load(request, onProgress) {
+    const key = JSON.stringify([request.model, request.device, request.dtype]);
+    if (model !== null && info !== null && key === loadedKey) return info;
+    await model?.dispose();
+    model = null;
+    info = null;
+    transcriber = null;
+    transcriberSettings = '';
+    const modelLocation = location(request);
+    const threads = wasmThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
+    env.backends.onnx.wasm!.numThreads = threads.threads;
+    const progress = (event: { status: string; file?: string; loaded?: number; total?: number }) => {
+      if (event.status === 'progress' && event.file !== undefined) {
+        onProgress({ file: event.file, loadedBytes: event.loaded ?? 0, totalBytes: event.total ?? 0 });
+      }
+    };
+    let choice = await chooseBackend(request.device, (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu);
+    try {
+      model = await CtcModel.load(modelLocation, { device: choice.device, dtype: request.dtype, onProgress: progress });
+    } catch (error) {
+      if (choice.device !== 'webgpu' || request.device === 'webgpu') throw error;
+      choice = { device: 'wasm', reason: `WASM: the model failed on WebGPU (${error instanceof Error ? error.message : String(error)})` };
+      model = await CtcModel.load(modelLocation, { device: 'wasm', dtype: request.dtype, onProgress: progress });
+    }
+    loadedKey = key;
+    info = {
+      model: describeModelSource(resolveModelSource(request.model, request.pageUrl)),
+      backend: choice.device,
+      threads: choice.device === 'wasm' ? threads.threads : 1,
+      reason: choice.device === 'wasm' ? `${choice.reason}; ${threads.why}` : choice.reason,
+      dtype: model.info.dtype,
+      attentionMask: model.info.attentionMask,
+    };
+    return info;
+  },
+
+  async startJob(settings: JobSettings) {
+    if (model === null) throw new Error('No model is loaded.');
+    // The window buffer is reused across jobs with the same settings, so memory stays flat.
+    const key = JSON.stringify(settings);
+    if (transcriber === null || key !== transcriberSettings) {
+      transcriber = new StreamingTranscriber(model, windowSettings(model.geometry, settings.windowSeconds, settings.strideSeconds));
+      transcriberSettings = key;
+    } else {
+      transcriber.reset();
+    }
+  },
+
+  async push(samples) {
+    if (transcriber === null) throw new Error('No transcription job is running.');
+    return transcriber.push(samples);
+  },
+
+  async preview() {
+    if (transcriber === null) throw new Error('No transcription job is running.');
+    return transcriber.preview();
+  },
+
+  async finish() {
+    if (transcriber === null) throw new Error('No transcription job is running.');
+    return transcriber.finish();
+  },
+};
+
+Comlink.expose(api);
