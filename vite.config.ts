@@ -41,13 +41,15 @@ export default defineConfig(({ command }) => ({
     ...(command === 'serve' && modelsDir ? [serveModelsDir(modelsDir)] : []),
   ],
   worker: { format: 'es' },
-  // Pre-bundling would copy ORT's glue into .vite/deps and break its import.meta.url-relative
-  // file lookups; the packages are already ESM bundles.
-  optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },
+  optimizeDeps: {
+    // Crawl the worker sources too: a dependency first met when a worker starts would make the
+    // dev server re-optimize and reload the page mid-session.
+    entries: ['index.html', 'src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    // Pre-bundling would move ORT's code into .vite/deps, away from the files its
+    // import.meta.url-relative lookups expect; both packages are ESM bundles already.
+    exclude: ['onnxruntime-web', '@huggingface/transformers'],
+  },
   build: {
-    target: 'es2022',
-    // The .vite/manifest.json lets tests find the hashed ORT runtime assets.
-    manifest: true,
     // transformers.js + ORT make a ~1 MB worker chunk by design; the .wasm is an asset, not a chunk.
     chunkSizeWarningLimit: 2000,
   },

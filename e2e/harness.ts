@@ -141,7 +141,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> 
 export interface TestPage {
   page: Page;
   context: BrowserContext;
-  /** Console errors and uncaught errors of the page and its workers, in order. */
+  /** Console errors and uncaught errors of the page and its dedicated workers, in order. */
   errors: string[];
   /** URLs of requests that were aborted because they left 127.0.0.1/localhost (e.g. a CDN). */
   blockedRequests: string[];
@@ -175,11 +175,6 @@ export async function newPage(browser: Browser): Promise<TestPage> {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.stack ?? error.message}`));
-  page.on('worker', (worker) => {
-    worker.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`worker console: ${message.text()}`);
-    });
-  });
   return { page, context, errors, blockedRequests, close: () => context.close() };
 }
 

@@ -52,8 +52,8 @@ export function describeAudioInputError(
     }
     case 'truncated':
       return (
-        `${name} ends early: the file is incomplete, perhaps from an interrupted download or copy. ` +
-        `Everything up to the cut was read. Try the complete file.`
+        `${name} ends early: the file is incomplete, perhaps from an interrupted recording, download or copy. ` +
+        `Only the part before the cut can be read. Try the complete file.`
       );
     case 'corrupt':
       return (
