@@ -20,3 +20,8 @@ export function describeTranscriptionError(fileName: string, error: unknown): st
   }
   return `Transcribing "${fileName}" failed: ${detail}. The text so far is kept.`;
 }
+
+/** Audio input errors already speak to the user; anything else gets wrapped. */
+export function describeJobFailure(fileName: string, error: unknown): string {
+  return error instanceof Error && error.name === 'AudioInputError' ? error.message : describeTranscriptionError(fileName, error);
+}
