@@ -2,15 +2,14 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaOptions } from './scripts/pwaOptions.ts';
 import { serveModelsDir } from './scripts/serveModelsDir.ts';
+import { ISOLATION_HEADERS } from './src/pwa/isolationHeaders.ts';
 
 // Cross-origin isolation unlocks SharedArrayBuffer (multi-threaded ORT) and
-// performance.measureUserAgentSpecificMemory() (the memory panel).
-const ISOLATION_HEADERS: Record<string, string> = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+// performance.measureUserAgentSpecificMemory() (the memory panel). The service worker adds the
+// same ISOLATION_HEADERS where the host sends none.
 
 /**
  * Sets the isolation headers on every response of the dev and preview servers, including 404s,
@@ -39,6 +38,7 @@ export default defineConfig(({ command }) => ({
     react(),
     ...(withIsolationHeaders ? [crossOriginIsolation()] : []),
     ...(command === 'serve' && modelsDir ? [serveModelsDir(modelsDir)] : []),
+    VitePWA(pwaOptions),
   ],
   worker: { format: 'es' },
   optimizeDeps: {

@@ -25,6 +25,8 @@ export interface ServerOptions {
   modelsDir?: string;
   /** false: no COOP/COEP/CORP headers (NO_ISOLATION_HEADERS=1), so the page is not cross-origin isolated. */
   headers?: boolean;
+  /** Preview only: serve this copy of the build instead of dist/ (a test can then deploy a "new version"). */
+  distDir?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -104,7 +106,7 @@ export async function startPreviewServer(opts: ServerOptions = {}): Promise<Serv
   if (!existsSync(path.join(REPO_ROOT, 'dist/index.html'))) {
     throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
   }
-  return startVite(['preview'], opts);
+  return startVite(['preview', ...(opts.distDir ? ['--outDir', path.resolve(opts.distDir)] : [])], opts);
 }
 
 /** Serves the sources with the Vite dev server (what `npm start` runs), same options as preview. */

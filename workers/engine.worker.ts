@@ -7,14 +7,31 @@ import { CtcModel, type ModelLocation } from '../src/engine/ctcModel.ts';
 import type { EngineApi, EngineInfo, JobSettings, LoadRequest } from '../src/engine/engineProtocol.ts';
 import { describeModelSource, resolveModelSource } from '../src/engine/modelSource.ts';
 import { ortWasmPaths } from '../src/engine/ortAssets.ts';
+import { installRuntimeMemoryProbe } from '../src/engine/runtimeMemoryProbe.ts';
+import { MODEL_CACHE_NAME } from '../src/storage/cachedModels.ts';
 
 env.backends.onnx.wasm!.wasmPaths = ortWasmPaths;
+// The service worker precaches ORT's hashed .wasm/.mjs: a second copy in Cache Storage (and a
+// 26 MB wasmBinary held in this worker) would be waste.
+env.useWasmCache = false;
+// Model files are cached here on first use; the storage panel lists and deletes them by this name.
+env.cacheKey = MODEL_CACHE_NAME;
+const runtimeMemory = installRuntimeMemoryProbe();
 
 let model: CtcModel | null = null;
 let loadedKey = '';
 let info: EngineInfo | null = null;
 let transcriber: StreamingTranscriber | null = null;
 let transcriberSettings = '';
+let windowSamples = 0;
+let windowsOfEarlierTranscribers = 0;
+let samplesBeingPushed = 0;
+let maxHeldSamples = 0;
+
+function dropTranscriber(): void {
+  windowsOfEarlierTranscribers += transcriber?.windowCount ?? 0;
+  transcriber = null;
+}
 
 function location(request: LoadRequest): ModelLocation {
   const source = resolveModelSource(request.model, request.pageUrl);
@@ -25,12 +42,12 @@ function location(request: LoadRequest): ModelLocation {
 
 const api: EngineApi = {
   async load(request, onProgress) {
-    const key = JSON.stringify([request.model, request.device, request.dtype]);
+    const key = JSON.stringify([request.model, request.device, request.dtype, request.webgpuBufferCacheMode]);
     if (model !== null && info !== null && key === loadedKey) return info;
     await model?.dispose();
     model = null;
     info = null;
-    transcriber = null;
+    dropTranscriber();
     transcriberSettings = '';
     const modelLocation = location(request);
     const threads = wasmThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
@@ -42,7 +59,12 @@ const api: EngineApi = {
     };
     let choice = await chooseBackend(request.device, (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu);
     try {
-      model = await CtcModel.load(modelLocation, { device: choice.device, dtype: request.dtype, onProgress: progress });
+      model = await CtcModel.load(modelLocation, {
+        device: choice.device,
+        dtype: request.dtype,
+        onProgress: progress,
+        webgpuBufferCacheMode: request.webgpuBufferCacheMode,
+      });
     } catch (error) {
       if (choice.device !== 'webgpu' || request.device === 'webgpu') throw error;
       choice = { device: 'wasm', reason: `WASM: the model failed on WebGPU (${error instanceof Error ? error.message : String(error)})` };
@@ -65,8 +87,11 @@ const api: EngineApi = {
     // The window buffer is reused across jobs with the same settings, so memory stays flat.
     const key = JSON.stringify(settings);
     if (transcriber === null || key !== transcriberSettings) {
-      transcriber = new StreamingTranscriber(model, windowSettings(model.geometry, settings.windowSeconds, settings.strideSeconds));
+      const windows = windowSettings(model.geometry, settings.windowSeconds, settings.strideSeconds);
+      dropTranscriber();
+      transcriber = new StreamingTranscriber(model, windows);
       transcriberSettings = key;
+      windowSamples = windows.windowSamples;
     } else {
       transcriber.reset();
     }
@@ -74,7 +99,14 @@ const api: EngineApi = {
 
   async push(samples) {
     if (transcriber === null) throw new Error('No transcription job is running.');
-    return transcriber.push(samples);
+    // Pushes that overlap (a page that does not wait) would pile up here: the counter shows it.
+    samplesBeingPushed += samples.length;
+    maxHeldSamples = Math.max(maxHeldSamples, windowSamples + samplesBeingPushed);
+    try {
+      return await transcriber.push(samples);
+    } finally {
+      samplesBeingPushed -= samples.length;
+    }
   },
 
   async preview() {
@@ -85,6 +117,19 @@ const api: EngineApi = {
   async finish() {
     if (transcriber === null) throw new Error('No transcription job is running.');
     return transcriber.finish();
+  },
+
+  async stats() {
+    return {
+      wasmHeapBytes: runtimeMemory.wasmHeapBytes(),
+      wasmHeapShared: runtimeMemory.wasmHeapShared(),
+      tensorBytes: model?.heldTensorBytes ?? 0,
+      gpuBufferBytes: runtimeMemory.gpuBufferBytes(),
+      gpuBufferBytesCreated: runtimeMemory.gpuBufferBytesCreated(),
+      windowsRun: windowsOfEarlierTranscribers + (transcriber?.windowCount ?? 0),
+      windowSamples,
+      maxHeldSamples,
+    };
   },
 };
 

@@ -4,7 +4,9 @@ import {
   AutoModelForCTC,
   AutoTokenizer,
   env,
+  ModelRegistry,
   Tensor,
+  type PretrainedConfig,
   type PreTrainedModel,
   type ProgressCallback,
 } from '@huggingface/transformers';
@@ -28,6 +30,8 @@ export interface CtcModelOptions {
   /** Overrides the dtype chosen for the device (and the checkpoint's own preference). */
   readonly dtype?: string;
   readonly onProgress?: ProgressCallback;
+  /** ORT's WebGPU storage-buffer cache (its default is 'bucket'); ignored on other backends. */
+  readonly webgpuBufferCacheMode?: 'disabled' | 'lazyRelease' | 'simple' | 'bucket';
 }
 
 interface Wav2Vec2Config {
@@ -48,9 +52,33 @@ export interface CtcModelInfo {
   readonly attentionMask: 'none' | 'masked' | 'all-ones';
 }
 
+const HUB = { remoteHost: env.remoteHost, remotePathTemplate: env.remotePathTemplate };
+
 /** fp16/q8 as transformers.js would pick them, unless the checkpoint asks for something else. */
 function dtypeFor(device: ModelDevice, config: Wav2Vec2Config, override?: string): string {
   return override ?? config['transformers.js_config']?.dtype ?? (device === 'webgpu' ? 'fp32' : 'q8');
+}
+
+/**
+ * Reports every file the load is about to read with its size (from the model cache's
+ * Content-Length, or a one-byte Range request), so a progress bar's total is right from the start
+ * instead of growing file by file. Best effort: a file whose size cannot be learned is left out.
+ */
+async function announceFiles(
+  name: string,
+  options: { config: PretrainedConfig; dtype: string; device: ModelDevice },
+  onProgress: ProgressCallback | undefined,
+): Promise<void> {
+  if (onProgress === undefined) return;
+  const files = await ModelRegistry.get_files(name, { ...options, dtype: options.dtype as 'fp32' }).catch(() => []);
+  await Promise.all(
+    files
+      .filter((file) => file !== 'config.json') // already read
+      .map(async (file) => {
+        const metadata = await ModelRegistry.get_file_metadata(name, file).catch(() => null);
+        if (metadata?.exists && metadata.size) onProgress({ status: 'progress', name, file, progress: 0, loaded: 0, total: metadata.size });
+      }),
+  );
 }
 
 /**
@@ -70,24 +98,36 @@ export class CtcModel implements WindowModel {
   ) {}
 
   static async load(location: ModelLocation, options: CtcModelOptions): Promise<CtcModel> {
-    env.allowRemoteModels = location.localModelPath === null;
-    env.allowLocalModels = location.localModelPath !== null;
-    if (location.localModelPath !== null) env.localModelPath = location.localModelPath;
+    const folder = location.localModelPath;
+    // transformers.js 4.3 cannot probe a local model's files over HTTP (get_file_metadata skips
+    // URL paths, so AutoTokenizer finds no tokenizer): a folder served by URL loads as a "remote"
+    // model from its own host instead.
+    const servedFolder = folder !== null && /^https?:\/\//.test(folder);
+    env.allowRemoteModels = folder === null || servedFolder;
+    env.allowLocalModels = folder !== null && !servedFolder;
+    env.remoteHost = servedFolder ? folder : HUB.remoteHost;
+    env.remotePathTemplate = servedFolder ? '{model}/' : HUB.remotePathTemplate;
+    if (folder !== null && !servedFolder) env.localModelPath = folder;
     const progress_callback = options.onProgress;
-    const config = (await AutoConfig.from_pretrained(location.name, { progress_callback })) as unknown as Wav2Vec2Config;
+    const pretrainedConfig = await AutoConfig.from_pretrained(location.name, { progress_callback });
+    const config = pretrainedConfig as unknown as Wav2Vec2Config;
+    const dtype = dtypeFor(options.device, config, options.dtype);
+    await announceFiles(location.name, { config: pretrainedConfig, dtype, device: options.device }, progress_callback);
     // Only the extractor's config is used: calling it would build a whole-input int64 mask.
     const extractor = await AutoFeatureExtractor.from_pretrained(location.name, { progress_callback });
     const preprocessor = (extractor as unknown as { config: PreprocessorConfig }).config;
     if (preprocessor.sampling_rate !== undefined && preprocessor.sampling_rate !== 16_000) {
       throw new Error(`This model expects ${preprocessor.sampling_rate} Hz audio; only 16 kHz models are supported.`);
     }
-    const dtype = dtypeFor(options.device, config, options.dtype);
     const [tokenizer, model] = await Promise.all([
       AutoTokenizer.from_pretrained(location.name, { progress_callback }),
       AutoModelForCTC.from_pretrained(location.name, {
         device: options.device,
         dtype: dtype as 'fp32',
         progress_callback,
+        ...(options.device === 'webgpu' && options.webgpuBufferCacheMode !== undefined
+          ? { session_options: { executionProviders: [{ name: 'webgpu', storageBufferCacheMode: options.webgpuBufferCacheMode }] } }
+          : {}),
       }),
     ]);
     const inputNames = (model.sessions.model as unknown as { inputNames: string[] }).inputNames;
@@ -99,6 +139,11 @@ export class CtcModel implements WindowModel {
       ctcVocabulary(tokenizer.get_vocab()),
       { dtype, normalizes: preprocessor.do_normalize !== false, attentionMask },
     );
+  }
+
+  /** Bytes of the input tensors kept between windows (outputs are disposed within each run). */
+  get heldTensorBytes(): number {
+    return (this.input?.byteLength ?? 0) + ((this.maskTensor?.data as BigInt64Array | undefined)?.byteLength ?? 0);
   }
 
   async bestIds(window: Float32Array, validSamples: number): Promise<Int32Array> {

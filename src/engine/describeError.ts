@@ -2,7 +2,7 @@
 export function describeModelLoadError(model: string, error: unknown, online: boolean): string {
   const detail = error instanceof Error ? error.message : String(error);
   if (!online || /Failed to fetch|NetworkError|network/i.test(detail)) {
-    return `Could not load the model "${model}": the network is unreachable and the model is not cached on this device. Load it once while online, or self-host it (MODELS_DIR) and use ?model=/models/<name>.`;
+    return `Could not load the model "${model}": the network is unreachable and the model is not cached on this device. It needs one online visit to be downloaded and cached (or self-host it with MODELS_DIR and use ?model=/models/<name>).`;
   }
   if (/404|not found|Could not locate file/i.test(detail)) {
     return `Could not load the model "${model}": its files were not found. Check the Hub id (owner/name) or the URL; the folder needs config.json, tokenizer.json, preprocessor_config.json and onnx/model*.onnx.`;

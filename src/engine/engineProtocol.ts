@@ -13,6 +13,8 @@ export interface LoadRequest {
   readonly device: DevicePreference;
   /** Overrides the dtype chosen for the backend. */
   readonly dtype?: string;
+  /** ORT's WebGPU storage-buffer cache mode; its own default when absent. */
+  readonly webgpuBufferCacheMode?: 'disabled' | 'lazyRelease' | 'simple' | 'bucket';
 }
 
 export interface LoadProgress {
@@ -38,6 +40,29 @@ export interface JobSettings {
   readonly strideSeconds: number;
 }
 
+/** What the engine worker knows about its own memory and work; cheap to ask for. */
+export interface EngineStats {
+  /** Bytes of ONNX Runtime's WebAssembly heap, or null before the runtime has started. */
+  readonly wasmHeapBytes: number | null;
+  /**
+   * True when that heap is a shared WebAssembly.Memory: measureUserAgentSpecificMemory() counts a
+   * shared heap (in the worker that made it) but not a private one.
+   */
+  readonly wasmHeapShared: boolean;
+  /** Bytes of the tensors the engine keeps alive between windows (its reused inputs). */
+  readonly tensorBytes: number;
+  /** Bytes of live WebGPU buffers, or null when WebGPU is not in use. */
+  readonly gpuBufferBytes: number | null;
+  /** Bytes of WebGPU buffers ever created (what a buffer cache avoids), or null without WebGPU. */
+  readonly gpuBufferBytesCreated: number | null;
+  /** Model runs since the worker started. */
+  readonly windowsRun: number;
+  /** Samples in one window of the current job's settings (0 before the first job). */
+  readonly windowSamples: number;
+  /** Test counter: the most samples of audio the worker ever held at once (its window plus chunks being pushed). */
+  readonly maxHeldSamples: number;
+}
+
 export interface EngineApi {
   load(request: LoadRequest, onProgress: (progress: LoadProgress) => void): Promise<EngineInfo>;
   /** Starts a new stream, discarding any unfinished one (this is how a job is cancelled). */
@@ -47,4 +72,5 @@ export interface EngineApi {
   /** Tentative words past the committed edge (live captions); commits nothing. */
   preview(): Promise<TranscribedWord[]>;
   finish(): Promise<TranscriptUpdate>;
+  stats(): Promise<EngineStats>;
 }

@@ -61,7 +61,12 @@ export function TranscriptView() {
       <h2 id="transcript-heading">Transcript{job !== null && `: ${job.source}`}</h2>
       <div className="transcript" role="log" aria-live="polite" aria-relevant="additions text">
         <span data-testid="transcript">{text}</span>
-        {job?.pending && <span className="pending" aria-hidden="true"> {job.pending.text}</span>}
+        {job?.pending && (
+          <span className="pending" aria-hidden="true" data-testid="transcript-tail">
+            {' '}
+            {job.pending.text}
+          </span>
+        )}
       </div>
       {job !== null && (
         <>

@@ -102,7 +102,7 @@ describe('backend choice', () => {
 describe('error messages', () => {
   it('names the model and what to do', () => {
     expect(describeModelLoadError('a/b', new Error('Failed to fetch'), true)).toMatch(/"a\/b".*network.*cached/);
-    expect(describeModelLoadError('a/b', new Error('boom'), false)).toMatch(/network is unreachable/);
+    expect(describeModelLoadError('a/b', new Error('boom'), false)).toMatch(/network is unreachable.*needs one online visit.*MODELS_DIR/);
     expect(describeModelLoadError('/models/x', new Error('Could not locate file: "/models/x/config.json"'), true)).toMatch(/not found/);
     expect(describeModelLoadError('a/b', new RangeError('Array buffer allocation failed'), true)).toMatch(/out of memory/);
     expect(describeModelLoadError('a/b', new Error('weird'), true)).toBe('Could not load the model "a/b": weird');

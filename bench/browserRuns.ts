@@ -1,0 +1,295 @@
+// One benchmark run = one fresh headless Chromium: the app (streaming engine, its memory panel's
+// figures) or the one-pass baseline page, with the summed RSS of Chromium's processes sampled from
+// /proc throughout.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, transcriptText, uploadFile, waitForStatus } from '../e2e/harness.ts';
+import { memoryPanelAfter, pageClock } from '../e2e/memoryPanel.ts';
+import { judgeTranscript, type Clip } from './clips.ts';
+import { RssSampler } from './processMemory.ts';
+
+export interface RunRow {
+  readonly pipeline: 'streaming app' | 'one-pass pipeline';
+  readonly model: string;
+  readonly clip: string;
+  readonly audioSeconds: number;
+  /** Transcription time (model already loaded), or null when it did not finish. */
+  readonly wallSeconds: number | null;
+  /** The memory panel's peak (same sampling and formula on the baseline page). */
+  readonly peakPageBytes: number | null;
+  readonly peakRssBytes: number;
+  readonly wasmHeapBytes: number | null;
+  readonly outcome: string;
+  readonly ok: boolean;
+}
+
+export interface RepeatFigures {
+  /** Panel "now" after a fresh browser measurement, after the first and after the last file. */
+  readonly pageBytesAfterFirst: number;
+  readonly pageBytesAfterLast: number;
+  readonly wasmHeapAfterFirst: number | null;
+  readonly wasmHeapAfterLast: number | null;
+  /** WASM heap after each file. */
+  readonly wasmHeapPerFile: ReadonlyArray<number | null>;
+}
+
+/** While ORT's WASM thread waits, Chromium gives a measurement up to 60 s; the one in flight ends first. */
+const FRESH_MEASUREMENT_MS = 200_000;
+
+async function withBrowser<T>(webgpu: boolean, body: (browser: Browser) => Promise<T>): Promise<{ value: T; peakRssBytes: number }> {
+  const browser = await launchBrowser({ webgpu });
+  const rss = new RssSampler();
+  try {
+    const value = await body(browser);
+    return { value, peakRssBytes: rss.stop() };
+  } finally {
+    rss.stop();
+    await browser.close();
+  }
+}
+
+/** Records the status element's data-state changes with their page-clock times. */
+async function watchStatus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const element = document.querySelector('[data-testid="status"]')!;
+    const log: Array<[string, number]> = [];
+    Object.assign(window, { statusLog: log });
+    new MutationObserver(() => log.push([element.getAttribute('data-state') ?? '', performance.now()])).observe(element, {
+      attributes: true,
+      attributeFilter: ['data-state'],
+    });
+  });
+}
+
+/** Waits for the job started after log entry `from` to end; returns its outcome and page-clock span. */
+async function jobAfter(page: Page, from: number, timeoutMs: number): Promise<{ state: string; seconds: number; next: number }> {
+  const handle = await page.waitForFunction(
+    (start) => {
+      const log = (window as unknown as { statusLog: Array<[string, number]> }).statusLog.slice(start);
+      const begun = log.findIndex(([state]) => state === 'transcribing');
+      if (begun < 0) return null;
+      const ended = log.findIndex(([state], i) => i > begun && ['done', 'error', 'cancelled'].includes(state));
+      if (ended < 0) return null;
+      return { state: log[ended][0], seconds: (log[ended][1] - log[begun][1]) / 1000, next: start + ended + 1 };
+    },
+    from,
+    { timeout: timeoutMs, polling: 50 },
+  );
+  return (await handle.jsonValue())!;
+}
+
+/**
+ * The app on `clips` one after another in one page (a fresh browser). With several clips, also the
+ * panel's figures after the first and after the last file, each from a measurement begun after it.
+ */
+export async function runApp(
+  appUrl: string,
+  model: string,
+  clips: readonly Clip[],
+  label: string,
+): Promise<{ row: RunRow; repeat: RepeatFigures | null }> {
+  const { value, peakRssBytes } = await withBrowser(false, async (browser) => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${appUrl}?model=/models/${model}&device=wasm`);
+    await waitForStatus(page, ['idle'], 180_000);
+    await watchStatus(page);
+    let logIndex = 0;
+    let seconds = 0;
+    let outcome = '';
+    const heaps: Array<number | null> = [];
+    let afterFirst: { bytes: number; heap: number | null } | null = null;
+    for (const [i, clip] of clips.entries()) {
+      await uploadFile(page, clip.file);
+      const job = await jobAfter(page, logIndex, 1_800_000);
+      logIndex = job.next;
+      seconds += job.seconds;
+      if (job.state !== 'done') {
+        outcome = `${job.state}: ${(await page.getByTestId('status').textContent()) ?? ''}`;
+        break;
+      }
+      const text = await transcriptText(page);
+      if (model === 'tone-ctc') {
+        const verdict = judgeTranscript(clip, text);
+        if (!outcome.startsWith('not')) outcome = verdict;
+      } else {
+        outcome = `${text.split(' ').length} words (random weights)`;
+      }
+      const figures = await memoryPanelAfter(page, await pageClock(page), {
+        measured: clips.length > 1 && i === 0,
+        timeoutMs: FRESH_MEASUREMENT_MS,
+      });
+      heaps.push(figures.wasmHeapBytes);
+      if (i === 0) afterFirst = { bytes: figures.currentBytes, heap: figures.wasmHeapBytes };
+    }
+    const last = await memoryPanelAfter(page, await pageClock(page), { measured: true, timeoutMs: FRESH_MEASUREMENT_MS });
+    if (errors.length > 0) outcome += ` (page errors: ${errors.join('; ').slice(0, 200)})`;
+    const repeat: RepeatFigures | null =
+      clips.length > 1 && afterFirst !== null
+        ? {
+            pageBytesAfterFirst: afterFirst.bytes,
+            pageBytesAfterLast: last.currentBytes,
+            wasmHeapAfterFirst: afterFirst.heap,
+            wasmHeapAfterLast: last.wasmHeapBytes,
+            wasmHeapPerFile: heaps,
+          }
+        : null;
+    return { seconds, outcome, last, repeat };
+  });
+  const audioSeconds = clips.reduce((sum, c) => sum + c.seconds, 0);
+  const ok = value.outcome.startsWith('exact') || (model !== 'tone-ctc' && value.outcome.includes('words'));
+  return {
+    row: {
+      pipeline: 'streaming app',
+      model,
+      clip: label,
+      audioSeconds,
+      wallSeconds: ok ? value.seconds : null,
+      peakPageBytes: value.last.peakBytes,
+      peakRssBytes,
+      wasmHeapBytes: value.last.wasmHeapBytes,
+      outcome: value.outcome,
+      ok,
+    },
+    repeat: value.repeat,
+  };
+}
+
+interface BaselineMemory {
+  currentBytes: number;
+  peakBytes: number;
+  measureStarted: number | null;
+  engineAt: number | null;
+  wasmHeapBytes: number | null;
+}
+
+type BaselineResult =
+  | { ok: true; text: string; seconds: number }
+  | { ok: false; error: string; seconds: number };
+
+/**
+ * The one-pass pipeline on `clips` in one page (a fresh browser), stopping at the first failure:
+ * an error (out of memory), a renderer crash, or no answer within `timeoutMs`.
+ */
+export async function runBaseline(
+  pagesUrl: string,
+  model: string,
+  clips: readonly Clip[],
+  label: string,
+  timeoutMs: number,
+): Promise<{ row: RunRow; repeat: RepeatFigures | null }> {
+  let seenPeak: number | null = null;
+  let seenHeap: number | null = null;
+  const { value, peakRssBytes } = await withBrowser(false, async (browser) => {
+    const { page } = await newPage(browser);
+    const crashed = new Promise<'crashed'>((resolve) => page.once('crash', () => resolve('crashed')));
+    await page.goto(`${pagesUrl}baseline/`);
+    await page.waitForFunction(() => 'runBaseline' in window);
+    const memory = () => page.evaluate(() => (window as unknown as { baselineMemory(): BaselineMemory }).baselineMemory());
+    const poll = setInterval(() => {
+      memory()
+        .then((m) => {
+          seenPeak = m.peakBytes;
+          seenHeap = m.wasmHeapBytes;
+        })
+        .catch(() => {});
+    }, 2_000);
+    try {
+      let seconds = 0;
+      let outcome = '';
+      let ok = true;
+      const heaps: Array<number | null> = [];
+      let afterFirst: BaselineMemory | null = null;
+      for (const [i, clip] of clips.entries()) {
+        await page.setInputFiles('#file', clip.file);
+        const result = await Promise.race([
+          page.evaluate((m) => (window as unknown as { runBaseline(m: string, d: string): Promise<BaselineResult> }).runBaseline(m, 'wasm'), model),
+          crashed,
+          new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs)),
+        ]).catch((error: unknown) => ({ ok: false as const, error: String(error), seconds: NaN }));
+        if (result === 'crashed' || result === 'timeout' || !result.ok) {
+          ok = false;
+          outcome =
+            result === 'crashed'
+              ? 'renderer crashed (out of memory)'
+              : result === 'timeout'
+                ? `no result within ${timeoutMs / 1000} s`
+                : `failed after ${result.seconds.toFixed(1)} s: ${result.error.slice(0, 160)}`;
+          break;
+        }
+        seconds += result.seconds;
+        outcome = model === 'tone-ctc' ? judgeTranscript(clip, result.text) : `${result.text.split(' ').length} words (random weights)`;
+        if (clips.length > 1) {
+          const since = await pageClock(page);
+          await page.waitForFunction(
+            ([after, measured]) => {
+              const m = (window as unknown as { baselineMemory(): BaselineMemory }).baselineMemory();
+              return (m.engineAt ?? -1) > after && (!measured || (m.measureStarted ?? -1) > after);
+            },
+            [since, i === 0] as const,
+            { timeout: FRESH_MEASUREMENT_MS, polling: 200 },
+          );
+          const m = await memory();
+          heaps.push(m.wasmHeapBytes);
+          if (i === 0) afterFirst = m;
+        }
+      }
+      let last: BaselineMemory | null = null;
+      if (ok) {
+        const since = await pageClock(page);
+        await page.waitForFunction(
+          (after) => ((window as unknown as { baselineMemory(): BaselineMemory }).baselineMemory().measureStarted ?? -1) > after,
+          since,
+          { timeout: FRESH_MEASUREMENT_MS, polling: 200 },
+        );
+        last = await memory();
+      }
+      const repeat: RepeatFigures | null =
+        ok && clips.length > 1 && afterFirst !== null && last !== null
+          ? {
+              pageBytesAfterFirst: afterFirst.currentBytes,
+              pageBytesAfterLast: last.currentBytes,
+              wasmHeapAfterFirst: afterFirst.wasmHeapBytes,
+              wasmHeapAfterLast: last.wasmHeapBytes,
+              wasmHeapPerFile: heaps,
+            }
+          : null;
+      return { seconds, outcome, ok, last, repeat };
+    } finally {
+      clearInterval(poll);
+    }
+  });
+  return {
+    row: {
+      pipeline: 'one-pass pipeline',
+      model,
+      clip: label,
+      audioSeconds: clips.reduce((sum, c) => sum + c.seconds, 0),
+      wallSeconds: value.ok ? value.seconds : null,
+      peakPageBytes: value.last?.peakBytes ?? seenPeak,
+      peakRssBytes,
+      wasmHeapBytes: value.last?.wasmHeapBytes ?? seenHeap,
+      outcome: value.outcome,
+      ok: value.ok,
+    },
+    repeat: value.repeat,
+  };
+}
+
+/** The engine probe page (bench/probe/) in a fresh browser. */
+export async function withProbe<T>(
+  pagesUrl: string,
+  webgpu: boolean,
+  body: (call: <R>(fn: string, ...args: unknown[]) => Promise<R>) => Promise<T>,
+): Promise<{ value: T; peakRssBytes: number }> {
+  return withBrowser(webgpu, async (browser) => {
+    const { page } = await newPage(browser);
+    await page.goto(`${pagesUrl}probe/`);
+    await page.waitForFunction(() => 'probe' in window);
+    const call = <R>(fn: string, ...args: unknown[]) =>
+      page.evaluate(
+        ([name, list]) => (window as unknown as { probe: Record<string, (...a: unknown[]) => Promise<unknown>> }).probe[name](...list),
+        [fn, args] as const,
+      ) as Promise<R>;
+    return body(call);
+  });
+}
+

@@ -1,0 +1,76 @@
+// Resident memory of the browser under test, read from /proc: every process descended from the
+// bench's own (Chromium's browser, renderer, GPU and utility processes), summed.
+import { readdirSync, readFileSync } from 'node:fs';
+
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: fields resume after the last ')'.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+function rssBytes(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** Summed RSS of the `chromium` processes that descend from `root`. */
+export function chromiumRssBytes(root: number = process.pid): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const parent = parentOf(pid);
+    if (parent !== null) parents.set(pid, parent);
+  }
+  let total = 0;
+  for (const pid of parents.keys()) {
+    let ancestor: number | undefined = pid;
+    while (ancestor !== undefined && ancestor !== root && ancestor > 1) ancestor = parents.get(ancestor);
+    if (ancestor === root && commandOf(pid).startsWith('chrom')) total += rssBytes(pid);
+  }
+  return total;
+}
+
+/** Samples the summed RSS every `everyMs` until stopped; keeps the peak. */
+export class RssSampler {
+  private timer: NodeJS.Timeout;
+  private peakBytes = 0;
+
+  constructor(everyMs = 250) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  sample(): number {
+    const bytes = chromiumRssBytes();
+    this.peakBytes = Math.max(this.peakBytes, bytes);
+    return bytes;
+  }
+
+  get peak(): number {
+    return this.peakBytes;
+  }
+
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    return this.peakBytes;
+  }
+}

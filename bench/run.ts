@@ -1,0 +1,304 @@
+// `npm run bench`: memory and speed of the streaming app against the one-pass transformers.js
+// pipeline, in Debian's headless Chromium on the WASM backend, plus ORT's WebGPU buffer-cache
+// modes and what recycling the engine worker returns. Prints tables and writes bench/RESULTS.md.
+//
+//   npm run bench                         # everything (about half an hour on 2 cores)
+//   npm run bench -- --only=tone,recycle  # sections: tone, attn, webgpu, recycle
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH } from '../e2e/harness.ts';
+import { runApp, runBaseline, withProbe, type RepeatFigures, type RunRow } from './browserRuns.ts';
+import { toneClip, type Clip } from './clips.ts';
+import { BENCH_PAGES_CONFIG, OUT, REPO_ROOT, viteBuild, vitePreview, type Server } from './servers.ts';
+
+const SECTIONS = ['tone', 'attn', 'webgpu', 'recycle'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const sections = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(',') as Section[]) : SECTIONS);
+for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}"; pick from ${SECTIONS.join(', ')}.`);
+/** The one-pass baseline gets this long per file before it counts as failed. */
+const BASELINE_TIMEOUT_MS = 300_000;
+const MIB = 1024 * 1024;
+const RESULTS = path.join(REPO_ROOT, 'bench/RESULTS.md');
+const NOTES_MARK = '<!-- Notes below this line are written by hand and kept when bench/run.ts rewrites the file. -->';
+
+const mib = (bytes: number | null | undefined) => (bytes == null ? '—' : `${(bytes / MIB).toFixed(0)} MiB`);
+const out: string[] = [];
+
+function emit(line = ''): void {
+  console.log(line);
+  out.push(line);
+}
+
+function table(header: string[], rows: string[][]): void {
+  emit(`| ${header.join(' | ')} |`);
+  emit(`|${header.map(() => ' --- ').join('|')}|`);
+  for (const row of rows) emit(`| ${row.join(' | ')} |`);
+  emit();
+}
+
+function runRows(rows: readonly RunRow[]): string[][] {
+  return rows.map((r) => [
+    r.clip,
+    r.pipeline,
+    (r.audioSeconds / 60).toFixed(1),
+    r.wallSeconds === null ? '—' : r.wallSeconds.toFixed(1),
+    r.wallSeconds === null ? '—' : (r.wallSeconds / r.audioSeconds).toFixed(4),
+    r.wallSeconds === null ? '—' : `${(r.audioSeconds / r.wallSeconds).toFixed(0)}×`,
+    mib(r.peakPageBytes),
+    mib(r.peakRssBytes),
+    mib(r.wasmHeapBytes),
+    r.outcome,
+  ]);
+}
+
+const RUN_HEADER = ['clip', 'pipeline', 'audio min', 'wall s', 'RTF', 'speed', 'peak page memory (panel)', 'peak Chromium RSS', 'WASM heap', 'result'];
+
+function verdict(ok: boolean, text: string): void {
+  emit(`- ${ok ? 'PASS' : 'FAIL'}: ${text}`);
+}
+
+function ratio(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b === 0 ? null : a / b;
+}
+
+function flatness(rows: readonly RunRow[], small: string, large: string, label: string): void {
+  const ours = (clip: string) => rows.find((r) => r.pipeline === 'streaming app' && r.clip === clip);
+  const [a, b] = [ours(small), ours(large)];
+  if (!a || !b) return;
+  const page = ratio(b.peakPageBytes, a.peakPageBytes);
+  const rss = ratio(b.peakRssBytes, a.peakRssBytes);
+  verdict(
+    page !== null && page <= 1.25,
+    `${label}: peak page memory at ${large} is ${page?.toFixed(3)} × the peak at ${small} (target ≤ 1.25); summed Chromium RSS ${rss?.toFixed(3)} ×.`,
+  );
+}
+
+function failurePoint(rows: readonly RunRow[]): void {
+  const failed = rows.find((r) => r.pipeline === 'one-pass pipeline' && !r.ok);
+  emit(
+    failed
+      ? `- The one-pass pipeline failed at ${failed.clip} (${(failed.audioSeconds / 60).toFixed(1)} min of audio): ${failed.outcome}. Longer clips were not tried.`
+      : '- The one-pass pipeline finished every clip.',
+  );
+}
+
+async function toneSection(appUrl: string, pagesUrl: string): Promise<void> {
+  emit('## tone-ctc (WASM): 1, 10 and 60 minutes, and twenty 1-minute files in one page');
+  emit();
+  const clips = [toneClip(1), toneClip(10), toneClip(60)];
+  const rows: RunRow[] = [];
+  let baselineFailed = false;
+  for (const clip of clips) {
+    rows.push((await runApp(appUrl, 'tone-ctc', [clip], clip.label)).row);
+    console.error(JSON.stringify(rows.at(-1)));
+    if (baselineFailed) continue;
+    const base = (await runBaseline(pagesUrl, 'tone-ctc', [clip], clip.label, BASELINE_TIMEOUT_MS)).row;
+    baselineFailed = !base.ok;
+    rows.push(base);
+    console.error(JSON.stringify(base));
+  }
+  const twenty: Clip[] = Array(20).fill(clips[0]);
+  const oursRepeat = await runApp(appUrl, 'tone-ctc', twenty, '20 × 1 min');
+  rows.push(oursRepeat.row);
+  console.error(JSON.stringify(oursRepeat.row));
+  const baseRepeat = await runBaseline(pagesUrl, 'tone-ctc', twenty, '20 × 1 min', BASELINE_TIMEOUT_MS);
+  rows.push(baseRepeat.row);
+  table(RUN_HEADER, runRows(rows));
+
+  flatness(rows, '1 min', '60 min', 'flat in length');
+  const hour = rows.find((r) => r.pipeline === 'streaming app' && r.clip === '60 min');
+  if (hour) {
+    const speed = hour.wallSeconds === null ? 0 : hour.audioSeconds / hour.wallSeconds;
+    verdict(speed >= 50, `throughput on the 60-minute file: ${speed.toFixed(1)} × real time (target ≥ 50 ×).`);
+    verdict(hour.outcome === 'exact', `the 60-minute transcript is ${hour.outcome} (the ten-minute text six times).`);
+    const base = rows.find((r) => r.pipeline === 'one-pass pipeline' && r.clip === '60 min');
+    if (base?.wallSeconds != null) emit(`- One-pass pipeline on the same hour: ${(base.audioSeconds / base.wallSeconds).toFixed(1)} × real time, ${base.outcome}.`);
+  }
+  repeatVerdicts('streaming app', oursRepeat.repeat);
+  repeatVerdicts('one-pass pipeline', baseRepeat.repeat);
+  failurePoint(rows);
+  emit();
+}
+
+function repeatVerdicts(pipeline: string, repeat: RepeatFigures | null): void {
+  if (repeat === null) return;
+  const change = (repeat.pageBytesAfterLast - repeat.pageBytesAfterFirst) / repeat.pageBytesAfterFirst;
+  const heaps = repeat.wasmHeapPerFile;
+  const grewAfterFirst = heaps.slice(1).some((h) => h !== heaps[0]);
+  const line =
+    `${pipeline}, twenty 1-minute files: page memory ${mib(repeat.pageBytesAfterFirst)} after the first, ` +
+    `${mib(repeat.pageBytesAfterLast)} after the twentieth (${(change * 100).toFixed(1)} %, target within ±5 %); ` +
+    `WASM heap after each file: ${[...new Set(heaps.map((h) => mib(h)))].join(' → ')}`;
+  if (pipeline === 'streaming app') verdict(Math.abs(change) <= 0.05 && !grewAfterFirst, `${line}${grewAfterFirst ? ' (grew after the first)' : ' (flat after the first)'}.`);
+  else emit(`- ${line}.`);
+}
+
+async function attnSection(appUrl: string, pagesUrl: string): Promise<void> {
+  emit('## attn-bench (WASM, random weights, self-attention): 1, 2, 5 and 10 minutes');
+  emit();
+  const rows: RunRow[] = [];
+  let baselineFailedAt: RunRow | null = null;
+  for (const minutes of [1, 2, 5, 10]) {
+    const clip = toneClip(minutes);
+    rows.push((await runApp(appUrl, 'attn-bench', [clip], clip.label)).row);
+    console.error(JSON.stringify(rows.at(-1)));
+    if (baselineFailedAt !== null) continue;
+    const base = (await runBaseline(pagesUrl, 'attn-bench', [clip], clip.label, BASELINE_TIMEOUT_MS)).row;
+    rows.push(base);
+    console.error(JSON.stringify(base));
+    if (!base.ok) baselineFailedAt = base;
+  }
+  table(RUN_HEADER, runRows(rows));
+  flatness(rows, '1 min', '10 min', 'flat in length with self-attention');
+  failurePoint(rows);
+  emit();
+}
+
+interface ProbeStats {
+  wasmHeapBytes: number | null;
+  gpuBufferBytes: number | null;
+  gpuBufferBytesCreated: number | null;
+}
+interface ProbeJob {
+  seconds: number;
+  stats: ProbeStats;
+}
+
+async function webgpuSection(pagesUrl: string): Promise<void> {
+  emit("## ORT WebGPU storage-buffer cache: 'bucket' (ORT's default) against 'simple' (SwiftShader WebGPU)");
+  emit();
+  emit('Each mode in a fresh browser and worker: identical jobs, then a job with a larger window (an odd input size), then the first size again.');
+  emit('"created" is the bytes of GPU buffers created during that job (what a cache avoids); "live" is what is held after it.');
+  emit();
+  const plans = [
+    { model: 'tone-ctc', jobs: [[60, 20], [60, 20], [60, 20], [60, 30], [60, 20]] },
+    // SwiftShader runs attn-bench's convolutions slowly: short windows keep this section short.
+    { model: 'attn-bench', jobs: [[4, 4], [4, 4], [6, 6], [4, 4]] },
+  ];
+  const rows: string[][] = [];
+  for (const { model, jobs } of plans) {
+    for (const mode of ['bucket', 'simple'] as const) {
+      const { value } = await withProbe(pagesUrl, true, async (call) => {
+        const load = await call<{ info: { backend: string }; seconds: number }>('load', `/models/${model}`, 'webgpu', mode);
+        if (load.info.backend !== 'webgpu') throw new Error(`WebGPU was not used for ${model}: ${JSON.stringify(load.info)}`);
+        let created = (await call<ProbeStats>('stats')).gpuBufferBytesCreated ?? 0;
+        const results: string[][] = [];
+        for (const [i, [seconds, window]] of jobs.entries()) {
+          const job = await call<ProbeJob>('transcribe', seconds, window);
+          const made = (job.stats.gpuBufferBytesCreated ?? 0) - created;
+          created = job.stats.gpuBufferBytesCreated ?? 0;
+          results.push([model, mode, `${i + 1}: ${seconds} s, ${window} s window`, job.seconds.toFixed(1), mib(made), mib(job.stats.gpuBufferBytes), mib(job.stats.wasmHeapBytes)]);
+          console.error(results.at(-1)!.join(' | '));
+        }
+        return results;
+      });
+      rows.push(...value);
+    }
+  }
+  table(['model', 'cache mode', 'job', 'seconds', 'GPU buffers created', 'GPU buffers live after', 'WASM heap'], rows);
+}
+
+async function recycleSection(pagesUrl: string): Promise<void> {
+  emit('## Recycling the engine worker (WASM): what a model swap or an odd input leaves in the WASM heap');
+  emit();
+  const rows: string[][] = [];
+  const { value: restartSeconds } = await withProbe(pagesUrl, false, async (call) => {
+    const step = async (what: string, action: () => Promise<unknown>) => {
+      const started = Date.now();
+      await action();
+      const stats = await call<ProbeStats>('stats');
+      rows.push([what, ((Date.now() - started) / 1000).toFixed(1), mib(stats.wasmHeapBytes)]);
+      console.error(rows.at(-1)!.join(' | '));
+    };
+    await step('new worker: load tone-ctc, transcribe 60 s (20 s windows)', async () => {
+      await call('load', '/models/tone-ctc', 'wasm');
+      await call('transcribe', 60, 20);
+    });
+    await step('same worker: transcribe 120 s in one 120 s window (odd input)', () => call('transcribe', 120, 120));
+    await step('same worker: transcribe 60 s (20 s windows) again', () => call('transcribe', 60, 20));
+    await step('same worker: swap to attn-bench, transcribe 60 s', async () => {
+      await call('load', '/models/attn-bench', 'wasm');
+      await call('transcribe', 60, 20);
+    });
+    await step('same worker: swap back to tone-ctc, transcribe 60 s', async () => {
+      await call('load', '/models/tone-ctc', 'wasm');
+      await call('transcribe', 60, 20);
+    });
+    const started = Date.now();
+    await call('startWorker');
+    await call('load', '/models/tone-ctc', 'wasm');
+    const seconds = (Date.now() - started) / 1000;
+    await step('recycled worker: tone-ctc loaded, transcribe 60 s', () => call('transcribe', 60, 20));
+    return seconds;
+  });
+  table(['step', 'seconds', 'WASM heap after'], rows);
+  emit(`- Terminating the worker and loading tone-ctc in a new one took ${restartSeconds.toFixed(1)} s.`);
+  emit();
+}
+
+function machine(browserVersion: string): string[] {
+  const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : '?';
+  const pkg = (name: string) => (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Debian ${debian}, Linux ${os.release()}`,
+    `- Browser: Chromium ${browserVersion} (${CHROMIUM_PATH}, headless), ORT WASM backend with the app's thread choice (2 threads here)`,
+    `- Node ${process.version}; @huggingface/transformers ${pkg('@huggingface/transformers')}; onnxruntime-web ${pkg('onnxruntime-web')}`,
+    `- Audio: ../shared/audio/tones/long/ten-minutes.opus, cut (1, 2, 5 min) or repeated (60 min) with ffmpeg -c copy; window 20 s, stride 2 s`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
+  const browserVersion = browser.version();
+  await browser.close();
+  const ffmpeg = execFileSync('ffmpeg', ['-version'], { encoding: 'utf8' }).split('\n')[0];
+
+  viteBuild(path.join(OUT, 'app'));
+  viteBuild(path.join(OUT, 'pages'), BENCH_PAGES_CONFIG);
+  const servers: Server[] = [];
+  try {
+    const app = await vitePreview(path.join(OUT, 'app'));
+    servers.push(app);
+    const pages = await vitePreview(path.join(OUT, 'pages'), BENCH_PAGES_CONFIG);
+    servers.push(pages);
+
+    emit('# Benchmark results');
+    emit();
+    emit('Written by `npm run bench` (bench/run.ts). Wall time is transcription time with the model already loaded; RTF is wall time over audio time.');
+    emit('"Peak page memory" is the memory panel\'s peak: the browser\'s measureUserAgentSpecificMemory() of the page and its workers, with the');
+    emit("engine's WASM heap at its live size (src/memory/memoryFigures.ts); the baseline page runs the same sampler. \"Peak Chromium RSS\" sums VmRSS");
+    emit('of every Chromium process of that run, sampled every 250 ms from /proc (shared pages count once per process).');
+    emit();
+    for (const line of machine(browserVersion)) emit(line);
+    emit(`- ${ffmpeg}`);
+    emit();
+    if (sections.has('tone')) await toneSection(app.url, pages.url);
+    if (sections.has('attn')) await attnSection(app.url, pages.url);
+    if (sections.has('webgpu')) await webgpuSection(pages.url);
+    if (sections.has('recycle')) await recycleSection(pages.url);
+    emit(`Bench time: ${((Date.now() - started) / 60_000).toFixed(1)} min (sections: ${[...sections].join(', ')}).`);
+  } finally {
+    for (const server of servers) await server.close();
+  }
+
+  // A partial run leaves bench/RESULTS.md alone.
+  if (onlyArg) {
+    const partial = path.join(OUT, `results-${[...sections].join('-')}.md`);
+    writeFileSync(partial, `${out.join('\n')}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), partial)}.`);
+    return;
+  }
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARK) ? previous.slice(previous.indexOf(NOTES_MARK)) : `${NOTES_MARK}\n`;
+  writeFileSync(RESULTS, `${out.join('\n')}\n${notes}`);
+  console.log(`\nWrote ${path.relative(process.cwd(), RESULTS)}.`);
+}
+
+await main();

@@ -1,0 +1,141 @@
+// Bounded memory in the real app: the engine worker holds one window of audio (plus the chunk
+// being pushed) whatever the file's length, the decoder runs at most a window ahead, a second
+// run leaves ONNX Runtime's WASM heap where the first left it, and the memory panel reports the
+// browser's own measurement.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  newPage,
+  SHARED,
+  startPreviewServer,
+  transcriptText,
+  uploadFile,
+  waitForStatus,
+  type Server,
+  type TestPage,
+} from './harness.ts';
+import { memoryPanel, memoryPanelAfter, pageClock, type MemoryPanelFigures } from './memoryPanel.ts';
+
+const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
+const longText = (JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/long/manifest.json'), 'utf8')) as { text: string }).text;
+/** The audio decoder's chunk (src/audio: 1 s at 16 kHz). */
+const CHUNK_SAMPLES = 16_000;
+/** The bound under test: the engine never holds more audio than this many windows. */
+const MAX_WINDOWS_HELD = 2;
+
+let server: Server;
+let browser: Browser;
+let app: TestPage;
+
+beforeAll(async () => {
+  server = await startPreviewServer();
+  browser = await launchBrowser();
+  app = await newPage(browser);
+  await app.page.goto(`${server.url}?model=/models/tone-ctc&device=wasm`);
+  await waitForStatus(app.page, ['idle'], 120_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function transcribeTenMinutes(page: Page): Promise<MemoryPanelFigures> {
+  await uploadFile(page, TEN_MINUTES);
+  await waitForStatus(page, ['transcribing'], 30_000);
+  const status = await waitForStatus(page, ['done', 'error', 'cancelled'], 300_000);
+  expect(status.state, status.message).toBe('done');
+  expect(await transcriptText(page)).toBe(longText);
+  return memoryPanelAfter(page, await pageClock(page));
+}
+
+async function transcribeSentence(page: Page): Promise<string> {
+  const [{ file, text }] = JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/sentences/manifest.json'), 'utf8')) as Array<{ file: string; text: string }>;
+  await uploadFile(page, path.join(SHARED, 'audio/tones/sentences', file));
+  const status = await waitForStatus(page, ['done', 'error'], 60_000);
+  expect(await transcriptText(page)).toBe(text);
+  return status.state;
+}
+
+describe('bounded memory on the WASM backend', () => {
+  it('holds at most one window and one chunk of a ten-minute file, and a second run does not raise the WASM heap', async () => {
+    const before = await memoryPanel(app.page);
+    const first = await transcribeTenMinutes(app.page);
+
+    expect(first.windowSamples).toBe(20 * 16_000);
+    // 600 s in 16 s steps: every window ran, yet the worker never held more than one plus a chunk.
+    expect(first.windowsRun! - (before.windowsRun ?? 0)).toBe(38);
+    expect(first.maxHeldSamples).toBeGreaterThanOrEqual(first.windowSamples);
+    expect(first.maxHeldSamples).toBeLessThanOrEqual(first.windowSamples + CHUNK_SAMPLES);
+    expect(first.maxHeldSamples! / first.windowSamples).toBeLessThanOrEqual(MAX_WINDOWS_HELD);
+    // The decoder ran ahead of the model (they overlap), but never by more than one window.
+    expect(first.readAheadLimitSamples).toBe(first.windowSamples);
+    expect(first.readAheadPeakSamples).toBeGreaterThan(0);
+    expect(first.readAheadPeakSamples).toBeLessThanOrEqual(first.readAheadLimitSamples! + CHUNK_SAMPLES);
+    expect(first.wasmHeapBytes).toBeGreaterThan(0);
+    expect(first.tensorBytes).toBe(first.windowSamples * 4);
+
+    const second = await transcribeTenMinutes(app.page);
+    expect(second.windowsRun! - first.windowsRun!).toBe(38);
+    expect(second.wasmHeapBytes).toBeLessThanOrEqual(first.wasmHeapBytes!);
+    expect(second.maxHeldSamples).toBe(first.maxHeldSamples);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('gives a swapped-in model a fresh worker, so the old model\'s WASM heap is returned', async () => {
+    const { page } = app;
+    const small = (await memoryPanelAfter(page, await pageClock(page))).wasmHeapBytes!;
+    const load = async (model: string) => {
+      await page.getByLabel('Model (Hub id or URL)').fill(model);
+      await page.getByRole('button', { name: 'Load model' }).click();
+      await waitForStatus(page, ['loading-model'], 10_000);
+      expect((await waitForStatus(page, ['idle', 'error'], 120_000)).state).toBe('idle');
+      return (await memoryPanelAfter(page, await pageClock(page))).wasmHeapBytes!;
+    };
+    const large = await load('/models/attn-bench');
+    expect(large).toBeGreaterThan(2 * small);
+    // Back to tone-ctc: in the same worker the heap would stay at attn-bench's size.
+    expect(await load('/models/tone-ctc')).toBeLessThanOrEqual(small);
+    const status = await transcribeSentence(page);
+    expect(status).toBe('done');
+  });
+
+  it("shows the browser's measurement of the page and its workers, including the shared WASM heap", async () => {
+    // While ORT's WASM thread waits, Chromium gives the measurement up to 60 s.
+    const figures = await memoryPanelAfter(app.page, 0, { measured: true, timeoutMs: 150_000 });
+    expect(figures.method).toBe('measureUserAgentSpecificMemory');
+    expect(figures.isolated).toBe(true);
+    expect(figures.currentBytes).toBeGreaterThan(figures.wasmHeapBytes!);
+    expect(figures.peakBytes).toBeGreaterThanOrEqual(figures.currentBytes);
+    const panel = app.page.getByTestId('memory-panel');
+    await expect.poll(() => panel.textContent()).toMatch(/engine worker/);
+    expect(await app.page.getByTestId('isolation-status').textContent()).toMatch(/^Cross-origin isolated/);
+    expect(await panel.getByRole('img').getAttribute('aria-label')).toMatch(/^Memory over the last .*peak/);
+  });
+});
+
+describe('memory panel without cross-origin isolation', () => {
+  it('says why isolation is off and falls back to the page heap plus the engine heap', async () => {
+    const plain = await startPreviewServer({ headers: false });
+    const t = await newPage(browser);
+    try {
+      await t.page.goto(`${plain.url}?model=/models/tone-ctc&device=wasm`);
+      await waitForStatus(t.page, ['idle'], 120_000);
+      const figures = await memoryPanelAfter(t.page, 0, { measured: true });
+      expect(figures.isolated).toBe(false);
+      expect(figures.method).toBe('performance.memory');
+      expect(figures.currentBytes).toBeGreaterThan(figures.wasmHeapBytes!);
+      const panel = t.page.getByTestId('memory-panel');
+      await expect
+        .poll(() => t.page.getByTestId('isolation-status').textContent())
+        .toMatch(/^Not cross-origin isolated: the server sent no Cross-Origin-Opener-Policy header and no Cross-Origin-Embedder-Policy header\.$/);
+      expect(await panel.textContent()).toMatch(/needs a cross-origin isolated page: showing the page's JavaScript heap/);
+    } finally {
+      await t.close();
+      await plain.close();
+    }
+  });
+});
