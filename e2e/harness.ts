@@ -216,3 +216,20 @@ export async function transcriptText(page: Page): Promise<string> {
   const text = await page.locator('[data-testid="transcript"]').textContent();
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Chooses a file and waits for the final status that names it: every final status message names
+ * its file, so the previous file's status cannot be mistaken for this one's.
+ */
+export async function transcribeFile(page: Page, absPath: string, timeoutMs = 120_000): Promise<Status> {
+  await uploadFile(page, absPath);
+  await page.waitForFunction(
+    (name) => {
+      const status = document.querySelector<HTMLElement>('[data-testid="status"]');
+      return ['done', 'error', 'cancelled'].includes(status?.dataset.state ?? '') && (status?.textContent ?? '').includes(`"${name}"`);
+    },
+    path.basename(absPath),
+    { timeout: timeoutMs, polling: 50 },
+  );
+  return waitForStatus(page, ['done', 'error', 'cancelled'], 1_000);
+}

@@ -16,6 +16,7 @@ import {
   newPage,
   startDevServer,
   startPreviewServer,
+  transcribeFile,
   transcriptText,
   uploadFile,
   waitForStatus,
@@ -30,21 +31,6 @@ const TONE_MODEL = '/models/tone-ctc';
 // What loading tone-ctc reads (and so caches).
 const TONE_MODEL_FILES = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'];
 const TONE_MODEL_BYTES = TONE_MODEL_FILES.reduce((sum, file) => sum + statSync(path.join(SHARED, 'models/tone-ctc', file)).size, 0);
-
-/** Uploads a file and waits for the final status that names it. */
-async function transcribe(page: Page, file: string) {
-  await uploadFile(page, file);
-  const name = path.basename(file);
-  await page.waitForFunction(
-    (name) => {
-      const status = document.querySelector<HTMLElement>('[data-testid="status"]');
-      return ['done', 'error', 'cancelled'].includes(status?.dataset.state ?? '') && (status?.textContent ?? '').includes(`"${name}"`);
-    },
-    name,
-    { timeout: 60_000, polling: 50 },
-  );
-  return waitForStatus(page, ['done', 'error', 'cancelled'], 1_000);
-}
 
 /** crossOriginIsolated of the page now; false while it is between documents. */
 function isolated(page: Page): Promise<boolean> {
@@ -114,7 +100,7 @@ describe('offline PWA on a static host without COOP/COEP headers', () => {
   it('transcribes online, then with the network off after a reload, exactly', async () => {
     const { page, context } = app;
     const file = path.join(SENTENCES, s00.file);
-    expect(await transcribe(page, file)).toMatchObject({ state: 'done' });
+    expect(await transcribeFile(page, file)).toMatchObject({ state: 'done' });
     expect(await transcriptText(page)).toBe(s00.text);
 
     await context.setOffline(true);
@@ -122,7 +108,7 @@ describe('offline PWA on a static host without COOP/COEP headers', () => {
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     await waitForStatus(page, ['idle'], 30_000);
     expect(await isolated(page)).toBe(true);
-    expect(await transcribe(page, file)).toMatchObject({ state: 'done' });
+    expect(await transcribeFile(page, file)).toMatchObject({ state: 'done' });
     expect(await transcriptText(page)).toBe(s00.text);
   });
 

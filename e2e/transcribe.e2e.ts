@@ -7,6 +7,7 @@ import {
   newPage,
   SHARED,
   startPreviewServer,
+  transcribeFile,
   transcriptText,
   uploadFile,
   waitForStatus,
@@ -39,21 +40,6 @@ async function openApp(browser: Browser, query = '?model=/models/tone-ctc'): Pro
   return t;
 }
 
-/** Every final status message names its file, so this cannot mistake the previous file's status for this one's. */
-async function transcribe(page: Page, file: string, timeoutMs = 120_000) {
-  await uploadFile(page, file);
-  const name = path.basename(file);
-  await page.waitForFunction(
-    (name) => {
-      const status = document.querySelector<HTMLElement>('[data-testid="status"]');
-      return ['done', 'error', 'cancelled'].includes(status?.dataset.state ?? '') && (status?.textContent ?? '').includes(`"${name}"`);
-    },
-    name,
-    { timeout: timeoutMs, polling: 50 },
-  );
-  return waitForStatus(page, ['done', 'error', 'cancelled'], 1_000);
-}
-
 /** Cancels a long file mid-way, then checks the kept text and that the page transcribes again. */
 async function cancelThenTranscribeAgain(page: Page) {
   await uploadFile(page, path.join(SHARED, 'audio/tones/long/ten-minutes.opus'));
@@ -69,7 +55,7 @@ async function cancelThenTranscribeAgain(page: Page) {
   expect(kept.length).toBeLessThan(longText.length / 2);
 
   const { file, text } = sentences[0];
-  const status = await transcribe(page, path.join(SHARED, 'audio/tones/sentences', file));
+  const status = await transcribeFile(page, path.join(SHARED, 'audio/tones/sentences', file));
   expect(status.state).toBe('done');
   expect(await transcriptText(page)).toBe(text);
 }
@@ -96,7 +82,7 @@ describe('file transcription on the WASM backend', () => {
   });
 
   it.each(formats.files)('transcribes %s exactly', async (file) => {
-    const status = await transcribe(app.page, path.join(FORMATS, file));
+    const status = await transcribeFile(app.page, path.join(FORMATS, file));
     expect(status).toEqual({ state: 'done', message: expect.stringMatching(/^Done/) });
     expect(await transcriptText(app.page)).toBe(formats.text);
   });
@@ -111,18 +97,18 @@ describe('file transcription on the WASM backend', () => {
   ];
 
   it.each(badFiles)('gives %s a clear message and stays usable', async (file, state, message) => {
-    const status = await transcribe(app.page, path.join(BAD, file));
+    const status = await transcribeFile(app.page, path.join(BAD, file));
     expect(status.state).toBe(state);
     expect(status.message).toMatch(message);
     if (state === 'done') expect(await transcriptText(app.page)).toBe('');
     const { file: next, text } = sentences[1];
-    expect((await transcribe(app.page, path.join(SHARED, 'audio/tones/sentences', next))).state).toBe('done');
+    expect((await transcribeFile(app.page, path.join(SHARED, 'audio/tones/sentences', next))).state).toBe('done');
     expect(await transcriptText(app.page)).toBe(text);
   });
 
   it('keeps what a truncated file gave before its message', async () => {
     // The fixture is not tone audio, so its words are noise; what matters is that they are kept.
-    const status = await transcribe(app.page, path.join(BAD, 'truncated.mp3'));
+    const status = await transcribeFile(app.page, path.join(BAD, 'truncated.mp3'));
     expect(status.state).toBe('error');
     expect((await transcriptText(app.page)).length).toBeGreaterThan(0);
   });
@@ -200,7 +186,7 @@ describe('file transcription on the WebGPU backend (SwiftShader)', () => {
   });
 
   it('transcribes a file exactly, cancels, and transcribes again', async () => {
-    const status = await transcribe(app.page, path.join(FORMATS, 'paragraph.m4a'), 300_000);
+    const status = await transcribeFile(app.page, path.join(FORMATS, 'paragraph.m4a'), 300_000);
     expect(status.state).toBe('done');
     expect(await transcriptText(app.page)).toBe(formats.text);
     await cancelThenTranscribeAgain(app.page);
