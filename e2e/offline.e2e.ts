@@ -18,7 +18,6 @@ import {
   startPreviewServer,
   transcribeFile,
   transcriptText,
-  uploadFile,
   waitForStatus,
   type Server,
   type TestPage,
@@ -136,7 +135,7 @@ describe('offline PWA on a static host without COOP/COEP headers', () => {
     const panel = page.getByTestId('storage-panel');
     expect(await panel.getByTestId('storage-quota').textContent()).toMatch(/^Storage used by this site: .+ of about .+ \(.+ %\)\.$/);
     await expect.poll(() => panel.getByTestId('persistence-status').getAttribute('data-persistence')).toMatch(/^(granted|not-granted)$/);
-    expect(await panel.getByTestId('offline-status').getAttribute('data-offline')).toBe('ready');
+    await expect.poll(() => panel.getByTestId('offline-status').getAttribute('data-offline'), { timeout: 30_000 }).toBe('ready');
 
     await panel.getByRole('button', { name: `Delete the cached model ${TONE_MODEL}` }).click();
     await expect.poll(() => rows.count()).toBe(0);
@@ -204,7 +203,9 @@ describe('a new deployment', () => {
       await page.goto(`${server.url}?model=${TONE_MODEL}`);
       await waitForStatus(page, ['idle'], 30_000);
       await expect.poll(() => controlled(page), { timeout: 60_000 }).toBe(true);
-      await uploadFile(page, path.join(SHARED, 'audio/tones/long/ten-minutes.opus'));
+      // Long files keep the app busy (a job, then a queue) for longer than the update takes to install.
+      const long = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
+      await page.getByLabel('Audio file').setInputFiles(new Array(8).fill(long));
       await waitForStatus(page, ['transcribing'], 10_000);
 
       appendFileSync(path.join(deployDir, 'sw.js'), '\n// the next deployment\n');
@@ -216,6 +217,8 @@ describe('a new deployment', () => {
       expect(await reload.isDisabled()).toBe(true);
       expect((await waitForStatus(page, ['transcribing'], 1_000)).state).toBe('transcribing');
 
+      const queued = page.getByTestId('queue').getByRole('button', { name: /^Remove/ });
+      while ((await queued.count()) > 0) await queued.first().click();
       await page.getByRole('button', { name: 'Cancel' }).click();
       await waitForStatus(page, ['cancelled'], 15_000);
       expect(await reload.isEnabled()).toBe(true);
