@@ -120,7 +120,9 @@ describe('bounded memory on the WASM backend', () => {
 describe('memory panel without cross-origin isolation', () => {
   it('says why isolation is off and falls back to the page heap plus the engine heap', async () => {
     const plain = await startPreviewServer({ headers: false });
-    const t = await newPage(browser);
+    // Without its service worker, which would add the headers and reload, the app stays unisolated.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const t = { page: await context.newPage(), close: () => context.close() };
     try {
       await t.page.goto(`${plain.url}?model=/models/tone-ctc&device=wasm`);
       await waitForStatus(t.page, ['idle'], 120_000);

@@ -51,9 +51,10 @@ export function measurementSupport(env: {
   readonly hasJsHeapSize: boolean;
 }): MeasurementSupport {
   if (env.hasUaMeasurement && env.crossOriginIsolated) return { method: 'measureUserAgentSpecificMemory', fallbackReason: null };
-  const why = !env.hasUaMeasurement
-    ? 'this browser has no performance.measureUserAgentSpecificMemory()'
-    : 'performance.measureUserAgentSpecificMemory() needs a cross-origin isolated page';
+  // Browsers expose the API only to cross-origin isolated pages, so its absence there says nothing.
+  const why = !env.crossOriginIsolated
+    ? 'performance.measureUserAgentSpecificMemory() needs a cross-origin isolated page'
+    : 'this browser has no performance.measureUserAgentSpecificMemory()';
   return env.hasJsHeapSize
     ? { method: 'performance.memory', fallbackReason: `${why}: showing the page's JavaScript heap (performance.memory; workers not counted) plus the engine's WASM heap` }
     : { method: 'engine only', fallbackReason: `${why}, nor performance.memory: showing only what the engine worker reports` };

@@ -13,14 +13,16 @@ export class ReadAhead<T> implements AsyncIterable<T> {
   private failure: { readonly error: unknown } | null = null;
   private stopped = false;
   private wake: (() => void) | null = null;
-  private iterating = false;
+  /** Dropped once iteration starts, so figures kept after a job do not keep its decoder (and file) alive. */
+  private source: AsyncIterable<T> | null;
 
   constructor(
-    private readonly source: AsyncIterable<T>,
+    source: AsyncIterable<T>,
     readonly limit: number,
     private readonly weight: (item: T) => number,
   ) {
     if (!(limit > 0)) throw new RangeError(`The read-ahead limit must be positive, not ${limit}.`);
+    this.source = source;
   }
 
   /** Weight waiting unconsumed now. */
@@ -34,9 +36,9 @@ export class ReadAhead<T> implements AsyncIterable<T> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    if (this.iterating) throw new Error('A ReadAhead can be iterated only once.');
-    this.iterating = true;
+    if (this.source === null) throw new Error('A ReadAhead can be iterated only once.');
     const iterator = this.source[Symbol.asyncIterator]();
+    this.source = null;
     try {
       for (;;) {
         this.fill(iterator);
