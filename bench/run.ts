@@ -183,21 +183,23 @@ async function webgpuSection(pagesUrl: string): Promise<void> {
   const rows: string[][] = [];
   for (const { model, jobs } of plans) {
     for (const mode of ['bucket', 'simple'] as const) {
-      const { value } = await withProbe(pagesUrl, true, async (call) => {
+      const done: string[][] = [];
+      // SwiftShader's GPU process does not always survive a long job: keep what was measured.
+      await withProbe(pagesUrl, true, async (call) => {
         const load = await call<{ info: { backend: string }; seconds: number }>('load', `/models/${model}`, 'webgpu', mode);
         if (load.info.backend !== 'webgpu') throw new Error(`WebGPU was not used for ${model}: ${JSON.stringify(load.info)}`);
         let created = (await call<ProbeStats>('stats')).gpuBufferBytesCreated ?? 0;
-        const results: string[][] = [];
         for (const [i, [seconds, window]] of jobs.entries()) {
           const job = await call<ProbeJob>('transcribe', seconds, window);
           const made = (job.stats.gpuBufferBytesCreated ?? 0) - created;
           created = job.stats.gpuBufferBytesCreated ?? 0;
-          results.push([model, mode, `${i + 1}: ${seconds} s, ${window} s window`, job.seconds.toFixed(1), mib(made), mib(job.stats.gpuBufferBytes), mib(job.stats.wasmHeapBytes)]);
-          console.error(results.at(-1)!.join(' | '));
+          done.push([model, mode, `${i + 1}: ${seconds} s, ${window} s window`, job.seconds.toFixed(1), mib(made), mib(job.stats.gpuBufferBytes), mib(job.stats.wasmHeapBytes)]);
+          console.error(done.at(-1)!.join(' | '));
         }
-        return results;
+      }).catch((error: unknown) => {
+        done.push([model, mode, `${done.length + 1}: did not finish`, '—', '—', '—', String(error).split('\n')[0].slice(0, 120)]);
       });
-      rows.push(...value);
+      rows.push(...done);
     }
   }
   table(['model', 'cache mode', 'job', 'seconds', 'GPU buffers created', 'GPU buffers live after', 'WASM heap'], rows);
