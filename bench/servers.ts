@@ -1,32 +1,13 @@
 // Servers for the benchmarks: production builds of the app and of the bench-only pages, built into
 // bench/out/ (so a bench never disturbs dist/ of a test run) and served by `vite preview`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { freePort, REPO_ROOT, SHARED, type Server } from '../e2e/harness.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED = path.resolve(REPO_ROOT, '../shared');
+export { REPO_ROOT, SHARED, type Server };
 export const OUT = path.join(REPO_ROOT, 'bench/out');
 export const BENCH_PAGES_CONFIG = path.join(REPO_ROOT, 'bench/vite.bench.config.ts');
 const VITE_BIN = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-
-export interface Server {
-  /** Origin with a trailing slash. */
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** `vite build` of a config into `outDir`; throws with Vite's output when it fails. */
 export function viteBuild(outDir: string, configFile?: string): void {
