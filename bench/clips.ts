@@ -1,13 +1,14 @@
 // The benchmark's audio, made on the fly with ffmpeg into bench/out/audio (never committed): cuts
 // of ../shared/audio/tones/long/ten-minutes.opus, and that file repeated for an hour.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { wordErrorRate } from '../src/asr/wordErrorRate.ts';
+import { longManifest } from '../test/sharedFixtures.ts';
 import { OUT, SHARED } from './servers.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
-const TEN_MINUTE_TEXT = (JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/long/manifest.json'), 'utf8')) as { text: string }).text;
+const TEN_MINUTE_TEXT = longManifest().text;
 const AUDIO = path.join(OUT, 'audio');
 
 export interface Clip {

@@ -4,7 +4,7 @@
 // app's own figure from its memory panel.
 //
 //   npx tsx bench/liveRecording.ts [--minutes=10]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,11 +12,12 @@ import { chromium, type Page } from 'playwright-core';
 import { wordErrorRate } from '../src/asr/wordErrorRate.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness.ts';
 import { firstWordLatency, installWordTimer } from '../e2e/micLatency.ts';
+import { formatsManifest } from '../test/sharedFixtures.ts';
 import { RssSampler } from './processMemory.ts';
 import { OUT, SHARED, viteBuild, vitePreview } from './servers.ts';
 
 const MIC_INPUT = path.join(SHARED, 'audio/tones/mic-input-16k.wav');
-const PARAGRAPH = (JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/formats/manifest.json'), 'utf8')) as { text: string }).text;
+const PARAGRAPH = formatsManifest().text;
 const APP_QUERY = '?model=/models/tone-ctc&device=wasm';
 const SAMPLE_EVERY_MS = 30_000;
 const MiB = 2 ** 20;

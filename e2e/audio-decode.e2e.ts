@@ -1,28 +1,21 @@
 // src/audio in real Chromium: every shared format decodes to the right tones at the right time,
 // bad files give their codes, and a 10-minute file streams with flat memory and back-pressure.
 // Tests the module directly on a Vite dev server (repo config), through e2e/audioDecodePage.ts.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Probe from './audioDecodePage.ts';
-import { launchBrowser, REPO_ROOT, SHARED } from './harness.ts';
+import { formatsManifest, sentenceManifest, SHARED, TONES } from '../test/sharedFixtures.ts';
+import { launchBrowser, REPO_ROOT } from './harness.ts';
 
-const TONES = path.join(SHARED, 'audio/tones');
 const TONE_CODE = path.join(SHARED, 'models/tone-ctc/tones.json');
 const REFERENCE = path.join(TONES, 'mic-input-16k.wav');
 const TEN_MINUTES = path.join(TONES, 'long/ten-minutes.opus');
 const BAD = path.join(SHARED, 'audio/bad');
 
-const formats = JSON.parse(readFileSync(path.join(TONES, 'formats/manifest.json'), 'utf8')) as {
-  text: string;
-  files: string[];
-};
-const sentences = JSON.parse(readFileSync(path.join(TONES, 'sentences/manifest.json'), 'utf8')) as {
-  file: string;
-  text: string;
-}[];
+const formats = formatsManifest();
+const sentences = sentenceManifest();
 /** Every format file holds the same paragraph, 24.76 s long. */
 const PARAGRAPH_SECONDS = 24.76;
 

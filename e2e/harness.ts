@@ -6,10 +6,11 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SHARED } from '../test/sharedFixtures.ts';
+
+export { SHARED };
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The shared, read-only test data beside the repo (models/, audio/). */
-export const SHARED = path.resolve(REPO_ROOT, '../shared');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const VITE_BIN = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');

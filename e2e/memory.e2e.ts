@@ -2,7 +2,6 @@
 // being pushed) whatever the file's length, the decoder runs at most a window ahead, a second
 // run leaves ONNX Runtime's WASM heap where the first left it, and the memory panel reports the
 // browser's own measurement.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +16,11 @@ import {
   type Server,
   type TestPage,
 } from './harness.ts';
+import { longManifest, sentenceManifest } from '../test/sharedFixtures.ts';
 import { memoryPanel, memoryPanelAfter, pageClock, type MemoryPanelFigures } from './memoryPanel.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
-const longText = (JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/long/manifest.json'), 'utf8')) as { text: string }).text;
+const longText = longManifest().text;
 /** The audio decoder's chunk (src/audio: 1 s at 16 kHz). */
 const CHUNK_SAMPLES = 16_000;
 /** The bound under test: the engine never holds more audio than this many windows. */
@@ -53,7 +53,7 @@ async function transcribeTenMinutes(page: Page): Promise<MemoryPanelFigures> {
 }
 
 async function transcribeSentence(page: Page): Promise<string> {
-  const [{ file, text }] = JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/sentences/manifest.json'), 'utf8')) as Array<{ file: string; text: string }>;
+  const [{ file, text }] = sentenceManifest();
   await uploadFile(page, path.join(SHARED, 'audio/tones/sentences', file));
   const status = await waitForStatus(page, ['done', 'error'], 60_000);
   expect(await transcriptText(page)).toBe(text);

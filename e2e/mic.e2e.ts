@@ -17,14 +17,12 @@ import {
   type Server,
   type TestPage,
 } from './harness.ts';
+import { formatsManifest, sentenceManifest } from '../test/sharedFixtures.ts';
 import { firstWordLatency, installWordTimer, type LatencyFigures } from './micLatency.ts';
 
 const MIC_INPUT = path.join(SHARED, 'audio/tones/mic-input-16k.wav');
-const sentences = JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/sentences/manifest.json'), 'utf8')) as Array<{
-  file: string;
-  text: string;
-}>;
-const PARAGRAPH = (JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/formats/manifest.json'), 'utf8')) as { text: string }).text;
+const sentences = sentenceManifest();
+const PARAGRAPH = formatsManifest().text;
 /** mic-input-16k.wav: 396 160 samples at 16 kHz. */
 const CLIP_SECONDS = 396_160 / 16_000;
 const APP_QUERY = '?model=/models/tone-ctc&device=wasm';

@@ -1,7 +1,7 @@
 // The installable, offline app: the service worker precaches the app, transformers.js caches the
 // model on first use, and the worker's headers make the page cross-origin isolated on a host that
 // sends no COOP/COEP at all.
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -22,10 +22,10 @@ import {
   type Server,
   type TestPage,
 } from './harness.ts';
+import { sentenceManifest } from '../test/sharedFixtures.ts';
 
 const SENTENCES = path.join(SHARED, 'audio/tones/sentences');
-const sentences = JSON.parse(readFileSync(path.join(SENTENCES, 'manifest.json'), 'utf8')) as Array<{ file: string; text: string }>;
-const s00 = sentences.find((s) => s.file === 's-00.wav')!;
+const s00 = sentenceManifest().find((s) => s.file === 's-00.wav')!;
 const TONE_MODEL = '/models/tone-ctc';
 // What loading tone-ctc reads (and so caches).
 const TONE_MODEL_FILES = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'];

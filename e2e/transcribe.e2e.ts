@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,15 +13,13 @@ import {
   type Server,
   type TestPage,
 } from './harness.ts';
+import { formatsManifest, longManifest, sentenceManifest } from '../test/sharedFixtures.ts';
 
 const FORMATS = path.join(SHARED, 'audio/tones/formats');
 const BAD = path.join(SHARED, 'audio/bad');
-const formats = JSON.parse(readFileSync(path.join(FORMATS, 'manifest.json'), 'utf8')) as { text: string; files: string[] };
-const sentences = JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/sentences/manifest.json'), 'utf8')) as Array<{
-  file: string;
-  text: string;
-}>;
-const longText = (JSON.parse(readFileSync(path.join(SHARED, 'audio/tones/long/manifest.json'), 'utf8')) as { text: string }).text;
+const formats = formatsManifest();
+const sentences = sentenceManifest();
+const longText = longManifest().text;
 
 let server: Server;
 

@@ -1,6 +1,5 @@
 // The microphone's pipeline in Node with the real tone model: device-rate stereo render quanta →
 // mono frames → 16 kHz PCM → engine pushes with previews in between, as the page runs it.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StreamingTranscriber } from '../../src/asr/streamingTranscriber.ts';
@@ -12,9 +11,9 @@ import { LiveTranscript } from '../../src/mic/liveTranscript.ts';
 import { MonoFrameBatcher } from '../../src/mic/monoFrameBatcher.ts';
 import { pcm16ToFloat } from '../../src/mic/pcm16.ts';
 import { SixteenKhzPcm } from '../../src/mic/sixteenKhzPcm.ts';
-import { MODELS_DIR, readWav16kMono, TONES } from './sharedFixtures.ts';
+import { formatsManifest, MODELS_DIR, readWav16kMono, TONES } from '../sharedFixtures.ts';
 
-const PARAGRAPH = (JSON.parse(readFileSync(path.join(TONES, 'formats/manifest.json'), 'utf8')) as { text: string }).text;
+const PARAGRAPH = formatsManifest().text;
 const DEVICE_RATE = 44_100;
 
 let model: CtcModel;

@@ -13,7 +13,7 @@ import {
   readWav16kMono,
   sentenceManifest,
   TONES,
-} from './sharedFixtures.ts';
+} from '../sharedFixtures.ts';
 
 let model: CtcModel;
 
@@ -103,5 +103,24 @@ describe('tone-ctc through transformers.js and ONNX Runtime', () => {
     expect(transcriber.windowCount).toBe(Math.ceil((last.receivedSeconds - 4) / 16));
     expect(wordErrorRate(expected, text(words))).toBe(0);
     expect(text(words)).toBe(expected);
+  });
+
+  it('gives the ten-minute file exactly in one pass, and chunked word for word the same', async () => {
+    const { file, text: expected } = longManifest();
+    const pieces: Float32Array[] = [];
+    for await (const piece of ffmpegPcmChunks(path.join(TONES, 'long', file))) pieces.push(piece);
+    const samples = new Float32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+    pieces.reduce((offset, piece) => (samples.set(piece, offset), offset + piece.length), 0);
+    const reference = await onePass(samples);
+    expect(text(reference)).toBe(expected);
+    // Each window is normalised on its own, as it must be when the whole clip is never held, so
+    // over ten minutes a word's edge may land one frame away from the one-pass edge; never more.
+    for (const [win, stride] of [[4, 0.5], [13.7, 2.5], [30, 3]]) {
+      const words = await chunked(samples, win, stride, 160_000);
+      const settings = `${win} s window, ${stride} s stride`;
+      expect(words.map((w) => w.text), settings).toEqual(reference.map((w) => w.text));
+      const drift = Math.max(...words.map((w, i) => Math.max(Math.abs(w.start - reference[i].start), Math.abs(w.end - reference[i].end))));
+      expect(drift, settings).toBeLessThanOrEqual(0.02 + 1e-9);
+    }
   });
 });

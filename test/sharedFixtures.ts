@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The shared, read-only test data beside the repo, for the Node tests, the browser tests and the
+// benchmarks alike: its paths and manifests are read here only.
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = path.resolve(REPO_ROOT, '../shared');
 export const MODELS_DIR = path.join(SHARED, 'models');
 export const TONES = path.join(SHARED, 'audio/tones');
@@ -13,12 +15,23 @@ export interface ManifestEntry {
   text: string;
 }
 
-export function sentenceManifest(): ManifestEntry[] {
-  return JSON.parse(readFileSync(path.join(TONES, 'sentences/manifest.json'), 'utf8')) as ManifestEntry[];
+function readManifest<T>(folder: string): T {
+  return JSON.parse(readFileSync(path.join(TONES, folder, 'manifest.json'), 'utf8')) as T;
 }
 
+/** `tones/sentences/`: 14 clips, each with its text. */
+export function sentenceManifest(): ManifestEntry[] {
+  return readManifest('sentences');
+}
+
+/** `tones/long/`: the ten-minute file and its text. */
 export function longManifest(): ManifestEntry {
-  return JSON.parse(readFileSync(path.join(TONES, 'long/manifest.json'), 'utf8')) as ManifestEntry;
+  return readManifest('long');
+}
+
+/** `tones/formats/`: one paragraph in many containers and codecs. */
+export function formatsManifest(): { text: string; files: string[] } {
+  return readManifest('formats');
 }
 
 /** Reads a 16-bit PCM mono 16 kHz WAV, the layout of the sentence fixtures. */
