@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
@@ -37,33 +37,19 @@ async function openApp(browser: Browser, query = '?model=/models/tone-ctc'): Pro
   return t;
 }
 
-/** Cancels a long file mid-way, then checks the kept text and that the page transcribes again. */
-async function cancelThenTranscribeAgain(page: Page) {
-  await uploadFile(page, path.join(SHARED, 'audio/tones/long/ten-minutes.opus'));
-  await page.waitForFunction(() => (document.querySelector('[data-testid="transcript"]')?.textContent ?? '').split(' ').length > 20, null, {
-    timeout: 120_000,
-  });
-  await page.getByRole('button', { name: 'Cancel' }).click();
-  const cancelled = await waitForStatus(page, ['cancelled'], 15_000);
-  expect(cancelled.message).toMatch(/Cancelled "ten-minutes\.opus"/);
-  const kept = await transcriptText(page);
-  expect(kept.split(' ').length).toBeGreaterThan(20);
-  expect(longText.startsWith(kept.replace(/ \S+$/, ''))).toBe(true);
-  expect(kept.length).toBeLessThan(longText.length / 2);
+// The whole flow runs on both backends; on WebGPU the adapter is SwiftShader (the CPU), so slow.
+const backends = [
+  { backend: 'wasm', launch: {}, query: '?model=/models/tone-ctc', reason: /WASM, \d+ threads?.*WebGPU/ },
+  { backend: 'webgpu', launch: { webgpu: true }, query: '?model=/models/tone-ctc&device=webgpu', reason: /WebGPU/ },
+] as const;
 
-  const { file, text } = sentences[0];
-  const status = await transcribeFile(page, path.join(SHARED, 'audio/tones/sentences', file));
-  expect(status.state).toBe('done');
-  expect(await transcriptText(page)).toBe(text);
-}
-
-describe('file transcription on the WASM backend', () => {
+describe.each(backends)('file transcription on the $backend backend', ({ backend, launch, query, reason }) => {
   let browser: Browser;
   let app: TestPage;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openApp(browser);
+    browser = await launchBrowser(launch);
+    app = await openApp(browser, query);
   });
 
   afterAll(async () => {
@@ -71,10 +57,10 @@ describe('file transcription on the WASM backend', () => {
   });
 
   it('loads the model once and says which backend runs and why', async () => {
-    await waitForStatus(app.page, ['idle'], 60_000);
-    const backend = app.page.getByTestId('backend');
-    await expect.poll(() => backend.getAttribute('data-backend')).toBe('wasm');
-    expect(await backend.textContent()).toMatch(/WASM, \d+ threads?.*WebGPU/);
+    await waitForStatus(app.page, ['idle'], 120_000);
+    const shown = app.page.getByTestId('backend');
+    await expect.poll(() => shown.getAttribute('data-backend')).toBe(backend);
+    expect(await shown.textContent()).toMatch(reason);
     expect(await app.page.evaluate(() => crossOriginIsolated)).toBe(true);
   });
 
@@ -111,7 +97,22 @@ describe('file transcription on the WASM backend', () => {
   });
 
   it('cancels within one chunk, keeps the text so far, and transcribes the next file', async () => {
-    await cancelThenTranscribeAgain(app.page);
+    await uploadFile(app.page, path.join(SHARED, 'audio/tones/long/ten-minutes.opus'));
+    await app.page.waitForFunction(() => (document.querySelector('[data-testid="transcript"]')?.textContent ?? '').split(' ').length > 20, null, {
+      timeout: 120_000,
+    });
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = await waitForStatus(app.page, ['cancelled'], 15_000);
+    expect(cancelled.message).toMatch(/Cancelled "ten-minutes\.opus"/);
+    const kept = await transcriptText(app.page);
+    expect(kept.split(' ').length).toBeGreaterThan(20);
+    expect(longText.startsWith(kept.replace(/ \S+$/, ''))).toBe(true);
+    expect(kept.length).toBeLessThan(longText.length / 2);
+
+    const { file, text } = sentences[0];
+    const status = await transcribeFile(app.page, path.join(SHARED, 'audio/tones/sentences', file));
+    expect(status.state).toBe('done');
+    expect(await transcriptText(app.page)).toBe(text);
   });
 
   it('queues files dropped during a job, visibly, and runs them in turn', async () => {
@@ -161,32 +162,5 @@ describe('while the model loads', () => {
     } finally {
       await browser.close();
     }
-  });
-});
-
-describe('file transcription on the WebGPU backend (SwiftShader)', () => {
-  let browser: Browser;
-  let app: TestPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-    app = await openApp(browser, '?model=/models/tone-ctc&device=webgpu');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('runs on WebGPU', async () => {
-    await waitForStatus(app.page, ['idle'], 120_000);
-    await expect.poll(() => app.page.getByTestId('backend').getAttribute('data-backend')).toBe('webgpu');
-  });
-
-  it('transcribes a file exactly, cancels, and transcribes again', async () => {
-    const status = await transcribeFile(app.page, path.join(FORMATS, 'paragraph.m4a'), 300_000);
-    expect(status.state).toBe('done');
-    expect(await transcriptText(app.page)).toBe(formats.text);
-    await cancelThenTranscribeAgain(app.page);
-    expect(app.blockedRequests).toEqual([]);
   });
 });
