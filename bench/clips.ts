@@ -1,10 +1,10 @@
 // The benchmark's audio, made on the fly with ffmpeg into bench/out/audio (never committed): cuts
 // of ../shared/audio/tones/long/ten-minutes.opus, and that file repeated for an hour.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { wordErrorRate } from '../src/asr/wordErrorRate.ts';
-import { longManifest } from '../test/sharedFixtures.ts';
+import { longManifest, repeatedLongFile } from '../test/sharedFixtures.ts';
 import { OUT, SHARED } from './servers.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
@@ -30,17 +30,12 @@ function ffmpeg(args: string[]): void {
 /** The first `minutes` of the ten-minute file (Opus packets copied, no re-encoding); 10 is the file itself. */
 export function toneClip(minutes: number): Clip {
   if (minutes === 10) return { label: '10 min', file: TEN_MINUTES, seconds: durationSeconds(TEN_MINUTES), text: TEN_MINUTE_TEXT };
-  mkdirSync(AUDIO, { recursive: true });
   if (minutes % 10 === 0) {
     const repeats = minutes / 10;
-    const file = path.join(AUDIO, `tones-${minutes}min.opus`);
-    if (!existsSync(file)) {
-      const list = path.join(AUDIO, `repeat-${repeats}.txt`);
-      writeFileSync(list, Array.from({ length: repeats }, () => `file '${TEN_MINUTES}'\n`).join(''));
-      ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', file]);
-    }
+    const file = repeatedLongFile(repeats, AUDIO);
     return { label: `${minutes} min`, file, seconds: durationSeconds(file), text: Array(repeats).fill(TEN_MINUTE_TEXT).join(' ') };
   }
+  mkdirSync(AUDIO, { recursive: true });
   const file = path.join(AUDIO, `tones-${minutes}min.opus`);
   if (!existsSync(file)) ffmpeg(['-i', TEN_MINUTES, '-t', String(minutes * 60), '-c', 'copy', file]);
   return { label: `${minutes} min`, file, seconds: durationSeconds(file), text: null };

@@ -17,12 +17,11 @@ import {
   type TestPage,
 } from './harness.ts';
 import { longManifest, sentenceManifest } from '../test/sharedFixtures.ts';
+import { CHUNK_SAMPLES } from '../src/audio/audioStream.ts';
 import { memoryPanel, memoryPanelAfter, pageClock, type MemoryPanelFigures } from './memoryPanel.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
 const longText = longManifest().text;
-/** The audio decoder's chunk (src/audio: 1 s at 16 kHz). */
-const CHUNK_SAMPLES = 16_000;
 /** The bound under test: the engine never holds more audio than this many windows. */
 const MAX_WINDOWS_HELD = 2;
 

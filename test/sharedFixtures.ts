@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,23 @@ export function sentenceManifest(): ManifestEntry[] {
 /** `tones/long/`: the ten-minute file and its text. */
 export function longManifest(): ManifestEntry {
   return readManifest('long');
+}
+
+/**
+ * The ten-minute file repeated `repeats` times, made once into `dir` by ffmpeg copying the Opus
+ * packets (no re-encoding); its text is the ten-minute text repeated, joined by a space.
+ */
+export function repeatedLongFile(repeats: number, dir: string): string {
+  const file = path.join(dir, `tones-${repeats * 10}min.opus`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  const list = path.join(dir, `repeat-${repeats}.txt`);
+  const tenMinutes = path.join(TONES, 'long', longManifest().file);
+  writeFileSync(list, `file '${tenMinutes}'\n`.repeat(repeats));
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', file], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return file;
 }
 
 /** `tones/formats/`: one paragraph in many containers and codecs. */
