@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './scripts/pwaOptions.ts';
 import { serveModelsDir } from './scripts/serveModelsDir.ts';
-import { ISOLATION_HEADERS } from './src/pwa/isolationHeaders.ts';
+import { ISOLATION_HEADERS } from './src/sw/isolationHeaders.ts';
 
 // Cross-origin isolation unlocks SharedArrayBuffer (multi-threaded ORT) and
 // performance.measureUserAgentSpecificMemory() (the memory panel). The service worker adds the
@@ -44,7 +44,7 @@ export default defineConfig(({ command }) => ({
   optimizeDeps: {
     // Crawl the worker sources too: a dependency first met when a worker starts would make the
     // dev server re-optimize and reload the page mid-session.
-    entries: ['index.html', 'src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    entries: ['index.html', 'src/**/*.{ts,tsx}'],
     // Pre-bundling would move ORT's code into .vite/deps, away from the files its
     // import.meta.url-relative lookups expect; both packages are ESM bundles already.
     exclude: ['onnxruntime-web', '@huggingface/transformers'],

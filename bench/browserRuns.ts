@@ -2,10 +2,10 @@
 // figures) or the one-pass baseline page, with the summed RSS of Chromium's processes sampled from
 // /proc throughout.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, transcriptText, uploadFile, waitForStatus } from '../e2e/harness.ts';
-import { memoryPanelAfter, pageClock } from '../e2e/memoryPanel.ts';
+import { launchBrowser, newPage, transcriptText, uploadFile, waitForStatus } from '../test/support/harness.ts';
+import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { judgeTranscript, type Clip } from './clips.ts';
-import { RssSampler } from './processMemory.ts';
+import { RssSampler } from '../test/support/processMemory.ts';
 
 export interface RunRow {
   readonly pipeline: 'streaming app' | 'one-pass pipeline';

@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { wordErrorRate } from '../src/asr/wordErrorRate.ts';
-import { longManifest, repeatedLongFile } from '../test/sharedFixtures.ts';
-import { OUT, SHARED } from './servers.ts';
+import { wordErrorRate } from '../src/features/transcript/wordErrorRate.ts';
+import { longManifest, repeatedLongFile } from '../test/support/sharedFixtures.ts';
+import { OUT, SHARED } from '../test/support/servers.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
 const TEN_MINUTE_TEXT = longManifest().text;

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { wordErrorRate } from '../src/asr/wordErrorRate.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness.ts';
-import { firstWordLatency, installWordTimer } from '../e2e/micLatency.ts';
-import { formatsManifest } from '../test/sharedFixtures.ts';
-import { RssSampler } from './processMemory.ts';
-import { OUT, SHARED, viteBuild, vitePreview } from './servers.ts';
+import { wordErrorRate } from '../src/features/transcript/wordErrorRate.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/harness.ts';
+import { firstWordLatency, installWordTimer } from '../test/support/micLatency.ts';
+import { formatsManifest } from '../test/support/sharedFixtures.ts';
+import { RssSampler } from '../test/support/processMemory.ts';
+import { OUT, SHARED, viteBuild, vitePreview } from '../test/support/servers.ts';
 
 const MIC_INPUT = path.join(SHARED, 'audio/tones/mic-input-16k.wav');
 const PARAGRAPH = formatsManifest().text;

@@ -9,10 +9,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../e2e/harness.ts';
+import { CHROMIUM_PATH } from '../test/support/harness.ts';
 import { runApp, runBaseline, withProbe, type RepeatFigures, type RunRow } from './browserRuns.ts';
 import { toneClip, type Clip } from './clips.ts';
-import { BENCH_PAGES_CONFIG, OUT, REPO_ROOT, viteBuild, vitePreview, type Server } from './servers.ts';
+import { BENCH_PAGES_CONFIG, OUT, REPO_ROOT, viteBuild, vitePreview, type Server } from '../test/support/servers.ts';
 
 const SECTIONS = ['tone', 'attn', 'webgpu', 'recycle'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -275,7 +275,7 @@ async function main(): Promise<void> {
     emit();
     emit('Written by `npm run bench` (bench/run.ts). Wall time is transcription time with the model already loaded; RTF is wall time over audio time.');
     emit('"Peak page memory" is the memory panel\'s peak: the browser\'s measureUserAgentSpecificMemory() of the page and its workers, with the');
-    emit("engine's WASM heap at its live size (src/memory/memoryFigures.ts); the baseline page runs the same sampler. \"Peak Chromium RSS\" sums VmRSS");
+    emit("engine's WASM heap at its live size (src/features/memory/memoryFigures.ts); the baseline page runs the same sampler. \"Peak Chromium RSS\" sums VmRSS");
     emit('of every Chromium process of that run, sampled every 250 ms from /proc (shared pages count once per process).');
     emit();
     for (const line of machine(browserVersion)) emit(line);

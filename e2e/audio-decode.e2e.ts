@@ -1,4 +1,4 @@
-// src/audio in real Chromium: every shared format decodes to the right tones at the right time,
+// src/features/file/decode in real Chromium: every shared format decodes to the right tones at the right time,
 // bad files give their codes, an hour streams with flat memory and back-pressure, and decoding
 // stops on abort.
 // Tests the module directly on a Vite dev server (repo config), through e2e/audioDecodePage.ts.
@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHUNK_SAMPLES, STREAM_SAMPLE_RATE } from '../src/audio/audioStream.ts';
+import { CHUNK_SAMPLES, STREAM_SAMPLE_RATE } from '../src/features/file/decode/audioStream.ts';
 import type * as Probe from './audioDecodePage.ts';
-import { formatsManifest, repeatedLongFile, sentenceManifest, SHARED, TONES } from '../test/sharedFixtures.ts';
-import { launchBrowser, REPO_ROOT } from './harness.ts';
+import { formatsManifest, repeatedLongFile, sentenceManifest, SHARED, TONES } from '../test/support/sharedFixtures.ts';
+import { launchBrowser, REPO_ROOT } from '../test/support/harness.ts';
 
 const TONE_CODE = path.join(SHARED, 'models/tone-ctc/tones.json');
 const REFERENCE = path.join(TONES, 'mic-input-16k.wav');

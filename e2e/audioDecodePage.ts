@@ -1,8 +1,8 @@
 // Runs in the page of e2e/audio-decode.e2e.ts (served by the Vite dev server, which also serves
-// ../shared through /@fs/): decodes files with src/audio and reports what came out.
-import { AudioInputError } from '../src/audio/audioInputError.ts';
-import { openAudioFile, type AudioStream } from '../src/audio/openAudioFile.ts';
-import { bestLag, peakAbs, readToneSymbols, toneSymbolsOf, type ToneCode } from './audioSignalChecks.ts';
+// ../shared through /@fs/): decodes files with src/features/file/decode and reports what came out.
+import { AudioInputError } from '../src/features/file/decode/audioInputError.ts';
+import { openAudioFile, type AudioStream } from '../src/features/file/decode/openAudioFile.ts';
+import { bestLag, peakAbs, readToneSymbols, toneSymbolsOf, type ToneCode } from '../test/support/audioSignalChecks.ts';
 
 const RATE = 16_000;
 

@@ -15,10 +15,10 @@ import {
   waitForStatus,
   type Server,
   type TestPage,
-} from './harness.ts';
-import { longManifest, sentenceManifest } from '../test/sharedFixtures.ts';
-import { CHUNK_SAMPLES } from '../src/audio/audioStream.ts';
-import { memoryPanel, memoryPanelAfter, pageClock, type MemoryPanelFigures } from './memoryPanel.ts';
+} from '../test/support/harness.ts';
+import { longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
+import { CHUNK_SAMPLES } from '../src/features/file/decode/audioStream.ts';
+import { memoryPanel, memoryPanelAfter, pageClock, type MemoryPanelFigures } from '../test/support/memoryPanel.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
 const longText = longManifest().text;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wordErrorRate } from '../src/asr/wordErrorRate.ts';
+import { wordErrorRate } from '../src/features/transcript/wordErrorRate.ts';
 import {
   launchBrowser,
   newPage,
@@ -16,9 +16,9 @@ import {
   waitForStatus,
   type Server,
   type TestPage,
-} from './harness.ts';
-import { formatsManifest, sentenceManifest } from '../test/sharedFixtures.ts';
-import { firstWordLatency, installWordTimer, type LatencyFigures } from './micLatency.ts';
+} from '../test/support/harness.ts';
+import { formatsManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
+import { firstWordLatency, installWordTimer, type LatencyFigures } from '../test/support/micLatency.ts';
 
 const MIC_INPUT = path.join(SHARED, 'audio/tones/mic-input-16k.wav');
 const sentences = sentenceManifest();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatBytes } from '../src/ui/formatBytes.ts';
+import { formatBytes } from '../src/shared/formatBytes.ts';
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
@@ -21,8 +21,8 @@ import {
   waitForStatus,
   type Server,
   type TestPage,
-} from './harness.ts';
-import { sentenceManifest } from '../test/sharedFixtures.ts';
+} from '../test/support/harness.ts';
+import { sentenceManifest } from '../test/support/sharedFixtures.ts';
 
 const SENTENCES = path.join(SHARED, 'audio/tones/sentences');
 const s00 = sentenceManifest().find((s) => s.file === 's-00.wav')!;

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ortWasmPaths } from '../src/engine/ortAssets.ts';
+import { ortWasmPaths } from '../src/engine/worker/ortAssets.ts';
 import {
   REPO_ROOT,
   SHARED,
@@ -14,7 +14,7 @@ import {
   startDevServer,
   startPreviewServer,
   type Server,
-} from './harness.ts';
+} from '../test/support/harness.ts';
 
 const ISOLATION_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',

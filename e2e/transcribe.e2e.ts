@@ -12,8 +12,8 @@ import {
   waitForStatus,
   type Server,
   type TestPage,
-} from './harness.ts';
-import { formatsManifest, longManifest, sentenceManifest } from '../test/sharedFixtures.ts';
+} from '../test/support/harness.ts';
+import { formatsManifest, longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
 
 const FORMATS = path.join(SHARED, 'audio/tones/formats');
 const BAD = path.join(SHARED, 'audio/bad');

@@ -4,13 +4,13 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
 const MAX_PRECACHED_FILE_BYTES = 40 * 1024 * 1024;
 
 /**
- * vite-plugin-pwa: the web app manifest, and the service worker built from workers/sw.ts with the
+ * vite-plugin-pwa: the web app manifest, and the service worker built from src/sw/sw.ts with the
  * build's files injected as its precache list. The page registers it itself
- * (src/pwa/serviceWorkerClient.ts), in production builds only.
+ * (src/features/offline/serviceWorkerClient.ts), in production builds only.
  */
 export const pwaOptions: Partial<VitePWAOptions> = {
   strategies: 'injectManifest',
-  srcDir: 'workers',
+  srcDir: 'src/sw',
   filename: 'sw.ts',
   injectRegister: false,
   manifest: {

@@ -2,9 +2,9 @@
 // one pass. Bench-only: the yardstick the app's streaming engine is measured against.
 import { env, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import * as Comlink from 'comlink';
-import { ortWasmPaths } from '../../src/engine/ortAssets.ts';
-import { installRuntimeMemoryProbe } from '../../src/engine/runtimeMemoryProbe.ts';
-import type { EngineStats } from '../../src/engine/engineProtocol.ts';
+import { ortWasmPaths } from '../../src/engine/worker/ortAssets.ts';
+import { installRuntimeMemoryProbe } from '../../src/engine/worker/runtimeMemoryProbe.ts';
+import type { EngineStats } from '../../src/engine/protocol.ts';
 
 env.backends.onnx.wasm!.wasmPaths = ortWasmPaths;
 // The model folders are served at /models/; loaded as "remote" files from this origin, since

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { MemoryMonitor } from '../../src/memory/memoryMonitor.ts';
-import type { UaMemoryResult } from '../../src/memory/memoryFigures.ts';
+import { MemoryMonitor } from '../../src/features/memory/memoryMonitor.ts';
+import type { UaMemoryResult } from '../../src/features/memory/memoryFigures.ts';
 import type { BaselineApi } from './baseline.worker.ts';
 
 const worker = Comlink.wrap<BaselineApi>(new Worker(new URL('./baseline.worker.ts', import.meta.url), { type: 'module', name: 'baseline' }));

@@ -1,13 +1,13 @@
 // Drives the app's own engine worker without the UI, for measurements the app cannot be asked for
 // by URL: WebGPU buffer-cache modes, model swaps and window-size changes in one worker.
 import * as Comlink from 'comlink';
-import type { EngineApi, EngineStats, LoadRequest } from '../../src/engine/engineProtocol.ts';
+import type { EngineApi, EngineStats, LoadRequest } from '../../src/engine/protocol.ts';
 
 let engine: { remote: Comlink.Remote<EngineApi>; worker: Worker } | null = null;
 
 function startWorker() {
   engine?.worker.terminate();
-  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+  const worker = new Worker(new URL('../../src/engine/worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
   engine = { remote: Comlink.wrap<EngineApi>(worker), worker };
 }
 

@@ -2,16 +2,16 @@
 // mono frames → 16 kHz PCM → engine pushes with previews in between, as the page runs it.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StreamingTranscriber } from '../../src/asr/streamingTranscriber.ts';
-import type { TranscribedWord } from '../../src/asr/transcriptTypes.ts';
-import { windowSettings } from '../../src/asr/windowSettings.ts';
-import { StreamingResampler } from '../../src/audio/streamingResampler.ts';
-import { CtcModel } from '../../src/engine/ctcModel.ts';
-import { LiveTranscript } from '../../src/mic/liveTranscript.ts';
-import { MonoFrameBatcher } from '../../src/mic/monoFrameBatcher.ts';
-import { pcm16ToFloat } from '../../src/mic/pcm16.ts';
-import { SixteenKhzPcm } from '../../src/mic/sixteenKhzPcm.ts';
-import { formatsManifest, MODELS_DIR, readWav16kMono, TONES } from '../sharedFixtures.ts';
+import { StreamingTranscriber } from '../../src/engine/asr/streamingTranscriber.ts';
+import type { TranscribedWord } from '../../src/shared/transcript.ts';
+import { windowSettings } from '../../src/engine/asr/windowSettings.ts';
+import { StreamingResampler } from '../../src/shared/audio/streamingResampler.ts';
+import { CtcModel } from '../../src/engine/worker/ctcModel.ts';
+import { LiveTranscript } from '../../src/features/live/liveTranscript.ts';
+import { MonoFrameBatcher } from '../../src/features/live/worklet/monoFrameBatcher.ts';
+import { pcm16ToFloat } from '../../src/features/live/pcm16.ts';
+import { SixteenKhzPcm } from '../../src/features/live/sixteenKhzPcm.ts';
+import { formatsManifest, MODELS_DIR, readWav16kMono, TONES } from '../support/sharedFixtures.ts';
 
 const PARAGRAPH = formatsManifest().text;
 const DEVICE_RATE = 44_100;

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CtcGreedyDecoder } from '../../src/asr/ctcGreedyDecoder.ts';
-import { StreamingTranscriber } from '../../src/asr/streamingTranscriber.ts';
-import type { TranscribedWord } from '../../src/asr/transcriptTypes.ts';
-import { SAMPLE_RATE, windowSettings } from '../../src/asr/windowSettings.ts';
-import { wordErrorRate } from '../../src/asr/wordErrorRate.ts';
-import { CtcModel } from '../../src/engine/ctcModel.ts';
+import { CtcGreedyDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
+import { StreamingTranscriber } from '../../src/engine/asr/streamingTranscriber.ts';
+import type { TranscribedWord } from '../../src/shared/transcript.ts';
+import { SAMPLE_RATE, windowSettings } from '../../src/engine/asr/windowSettings.ts';
+import { wordErrorRate } from '../../src/features/transcript/wordErrorRate.ts';
+import { CtcModel } from '../../src/engine/worker/ctcModel.ts';
 import {
   ffmpegPcmChunks,
   longManifest,
@@ -13,7 +13,7 @@ import {
   readWav16kMono,
   sentenceManifest,
   TONES,
-} from '../sharedFixtures.ts';
+} from '../support/sharedFixtures.ts';
 
 let model: CtcModel;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, jobProgress } from '../../src/asr/jobProgress.ts';
-import { captionCues, plainText, toJson, toSrt, toWebVtt } from '../../src/asr/transcriptExport.ts';
-import { chooseBackend, wasmThreads } from '../../src/engine/chooseBackend.ts';
-import { describeModelLoadError, describeTranscriptionError } from '../../src/engine/describeError.ts';
-import { DEFAULT_MODEL, resolveModelSource } from '../../src/engine/modelSource.ts';
-import { settingsFromUrl } from '../../src/state/urlSettings.ts';
+import { formatDuration, jobProgress } from '../../src/jobs/jobProgress.ts';
+import { captionCues, plainText, toJson, toSrt, toWebVtt } from '../../src/features/transcript/transcriptExport.ts';
+import { chooseBackend, wasmThreads } from '../../src/engine/worker/chooseBackend.ts';
+import { describeModelLoadError, describeTranscriptionError } from '../../src/jobs/describeError.ts';
+import { DEFAULT_MODEL, resolveModelSource } from '../../src/shared/modelSource.ts';
+import { settingsFromUrl } from '../../src/features/model/urlSettings.ts';
 
 const words = [
   { text: 'HELLO', start: 0.2, end: 0.7 },

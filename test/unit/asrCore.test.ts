@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { argmaxFrames, CtcGreedyDecoder } from '../../src/asr/ctcGreedyDecoder.ts';
-import { ctcVocabulary } from '../../src/asr/ctcVocabulary.ts';
-import { frameGeometryFromConfig, framesForSamples } from '../../src/asr/frameGeometry.ts';
-import { normalizeInPlace } from '../../src/asr/normalizeAudio.ts';
-import { StreamingTranscriber, type WindowModel } from '../../src/asr/streamingTranscriber.ts';
-import type { TranscribedWord } from '../../src/asr/transcriptTypes.ts';
-import { windowSettings } from '../../src/asr/windowSettings.ts';
-import { wordErrorRate } from '../../src/asr/wordErrorRate.ts';
+import { argmaxFrames, CtcGreedyDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
+import { ctcVocabulary } from '../../src/engine/asr/ctcVocabulary.ts';
+import { frameGeometryFromConfig, framesForSamples } from '../../src/engine/asr/frameGeometry.ts';
+import { normalizeInPlace } from '../../src/engine/asr/normalizeAudio.ts';
+import { StreamingTranscriber, type WindowModel } from '../../src/engine/asr/streamingTranscriber.ts';
+import type { TranscribedWord } from '../../src/shared/transcript.ts';
+import { windowSettings } from '../../src/engine/asr/windowSettings.ts';
+import { wordErrorRate } from '../../src/features/transcript/wordErrorRate.ts';
 
 const vocab = ctcVocabulary(
   new Map(['<pad>', '<s>', '</s>', '<unk>', '|', 'A', 'B', 'O', 'D'].map((token, id) => [token, id] as [string, number])),

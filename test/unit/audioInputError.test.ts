@@ -3,7 +3,7 @@ import {
   AudioInputError,
   describeAudioInputError,
   type AudioInputErrorCode,
-} from '../../src/audio/audioInputError.ts';
+} from '../../src/features/file/decode/audioInputError.ts';
 
 const CODES: AudioInputErrorCode[] = ['empty', 'not-audio', 'truncated', 'unsupported', 'corrupt', 'too-large'];
 

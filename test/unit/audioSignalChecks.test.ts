@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bestLag, peakAbs, readToneSymbols, toneSymbolsOf, type ToneCode } from '../../e2e/audioSignalChecks.ts';
+import { bestLag, peakAbs, readToneSymbols, toneSymbolsOf, type ToneCode } from '../support/audioSignalChecks.ts';
 
 // The browser test's yardsticks must themselves be right: check them on audio made here.
 const code = JSON.parse(

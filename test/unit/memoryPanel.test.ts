@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineStats } from '../../src/engine/engineProtocol.ts';
-import { BoundedSeries } from '../../src/memory/boundedSeries.ts';
-import { chartGeometry, niceCeilingBytes } from '../../src/memory/chartGeometry.ts';
-import { jobEdge, keepMarkers } from '../../src/memory/jobMarkers.ts';
+import type { EngineStats } from '../../src/engine/protocol.ts';
+import { BoundedSeries } from '../../src/features/memory/boundedSeries.ts';
+import { chartGeometry, niceCeilingBytes } from '../../src/features/memory/chartGeometry.ts';
+import { jobEdge, keepMarkers } from '../../src/features/memory/jobMarkers.ts';
 import {
   bestTotal,
   isolationStatus,
   measurementSupport,
   summarizeBreakdown,
   type UaMemoryResult,
-} from '../../src/memory/memoryFigures.ts';
-import { MemoryMonitor, type MemorySources } from '../../src/memory/memoryMonitor.ts';
+} from '../../src/features/memory/memoryFigures.ts';
+import { MemoryMonitor, type MemorySources } from '../../src/features/memory/memoryMonitor.ts';
 
 const MIB = 1024 * 1024;
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscribedWord } from '../../src/asr/transcriptTypes.ts';
-import { StreamingResampler } from '../../src/audio/streamingResampler.ts';
-import { CaptureClock } from '../../src/mic/captureClock.ts';
-import { LiveTranscript } from '../../src/mic/liveTranscript.ts';
-import { firstSampleAbove, meterLevel, peakOf } from '../../src/mic/meterLevel.ts';
-import { describeMicrophoneError, microphoneSupportProblem } from '../../src/mic/micErrors.ts';
-import { MonoFrameBatcher } from '../../src/mic/monoFrameBatcher.ts';
-import { floatToPcm16, pcm16ToFloat } from '../../src/mic/pcm16.ts';
-import { PreviewPacer } from '../../src/mic/previewPacer.ts';
-import { recordingFileName, recordingTitle } from '../../src/mic/recordingNames.ts';
-import { SampleRing } from '../../src/mic/sampleRing.ts';
-import { SixteenKhzPcm } from '../../src/mic/sixteenKhzPcm.ts';
-import { WAV_HEADER_BYTES, wavHeader } from '../../src/mic/wavHeader.ts';
+import type { TranscribedWord } from '../../src/shared/transcript.ts';
+import { StreamingResampler } from '../../src/shared/audio/streamingResampler.ts';
+import { CaptureClock } from '../../src/features/live/captureClock.ts';
+import { LiveTranscript } from '../../src/features/live/liveTranscript.ts';
+import { firstSampleAbove, meterLevel, peakOf } from '../../src/features/live/meterLevel.ts';
+import { describeMicrophoneError, microphoneSupportProblem } from '../../src/features/live/micErrors.ts';
+import { MonoFrameBatcher } from '../../src/features/live/worklet/monoFrameBatcher.ts';
+import { floatToPcm16, pcm16ToFloat } from '../../src/features/live/pcm16.ts';
+import { PreviewPacer } from '../../src/features/live/previewPacer.ts';
+import { recordingFileName, recordingTitle } from '../../src/features/live/recordingNames.ts';
+import { SampleRing } from '../../src/features/live/sampleRing.ts';
+import { SixteenKhzPcm } from '../../src/features/live/sixteenKhzPcm.ts';
+import { WAV_HEADER_BYTES, wavHeader } from '../../src/features/live/wavHeader.ts';
 
 const ramp = (from: number, count: number) => Float32Array.from({ length: count }, (_, i) => from + i);
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { id3v2TagSize, MP3_DECODER_DELAY, parseMp3GaplessInfo } from '../../src/audio/mp3GaplessInfo.ts';
+import { id3v2TagSize, MP3_DECODER_DELAY, parseMp3GaplessInfo } from '../../src/features/file/decode/mp3GaplessInfo.ts';
 
 const SHARED_AUDIO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/audio');
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ISOLATION_HEADERS, withIsolationHeaders } from '../../src/pwa/isolationHeaders.ts';
-import { offlineSupportText } from '../../src/pwa/pwaStore.ts';
-import { isolationReload, pageActivity, reloadButton, type PageActivity } from '../../src/pwa/reloadPolicy.ts';
-import { useAppStore, type AppState } from '../../src/state/appStore.ts';
-import { contentLength, groupCachedModels, modelLabelOf } from '../../src/storage/cachedModels.ts';
-import { persistenceText } from '../../src/storage/storageFacts.ts';
+import { ISOLATION_HEADERS, withIsolationHeaders } from '../../src/sw/isolationHeaders.ts';
+import { offlineSupportText } from '../../src/features/offline/pwaStore.ts';
+import { isolationReload, pageActivity, reloadButton, type PageActivity } from '../../src/features/offline/reloadPolicy.ts';
+import { useAppStore, type AppState } from '../../src/jobs/jobStore.ts';
+import { contentLength, groupCachedModels, modelLabelOf } from '../../src/features/offline/cachedModels.ts';
+import { persistenceText } from '../../src/features/offline/storageFacts.ts';
 
 const idle: PageActivity = { status: 'idle', jobRunning: false, hasTranscript: false, queued: 0 };
 

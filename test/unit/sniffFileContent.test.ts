@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { byteEntropy, SNIFF_BYTES, sniffFileContent } from '../../src/audio/sniffFileContent.ts';
+import { byteEntropy, SNIFF_BYTES, sniffFileContent } from '../../src/features/file/decode/sniffFileContent.ts';
 
 const BAD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/audio/bad');
 const head = (file: string) => new Uint8Array(readFileSync(path.join(BAD, file))).subarray(0, SNIFF_BYTES);

@@ -1,0 +1,76 @@
+import type { TranscriptUpdate } from './asr/streamingTranscriber.ts';
+import type { TranscribedWord } from '../shared/transcript.ts';
+
+/** The page ⇄ engine worker contract (Comlink). Everything here is structured-cloneable. */
+
+export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
+
+export interface LoadRequest {
+  /** Hub id or URL as the user typed it. */
+  readonly model: string;
+  /** Resolves relative model URLs. */
+  readonly pageUrl: string;
+  readonly device: DevicePreference;
+  /** Overrides the dtype chosen for the backend. */
+  readonly dtype?: string;
+  /** ORT's WebGPU storage-buffer cache mode; its own default when absent. */
+  readonly webgpuBufferCacheMode?: 'disabled' | 'lazyRelease' | 'simple' | 'bucket';
+}
+
+export interface LoadProgress {
+  readonly file: string;
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+}
+
+export interface EngineInfo {
+  /** The model as resolved (Hub id or absolute URL). */
+  readonly model: string;
+  readonly backend: 'webgpu' | 'wasm';
+  /** WASM threads (1 on WebGPU, where ORT keeps a single thread for the CPU fallback ops). */
+  readonly threads: number;
+  /** Why this backend and thread count, e.g. "WebGPU: no adapter". */
+  readonly reason: string;
+  readonly dtype: string;
+  readonly attentionMask: 'none' | 'masked' | 'all-ones';
+}
+
+export interface JobSettings {
+  readonly windowSeconds: number;
+  readonly strideSeconds: number;
+}
+
+/** What the engine worker knows about its own memory and work; cheap to ask for. */
+export interface EngineStats {
+  /** Bytes of ONNX Runtime's WebAssembly heap, or null before the runtime has started. */
+  readonly wasmHeapBytes: number | null;
+  /**
+   * True when that heap is a shared WebAssembly.Memory: measureUserAgentSpecificMemory() counts a
+   * shared heap (in the worker that made it) but not a private one.
+   */
+  readonly wasmHeapShared: boolean;
+  /** Bytes of the tensors the engine keeps alive between windows (its reused inputs). */
+  readonly tensorBytes: number;
+  /** Bytes of live WebGPU buffers, or null when WebGPU is not in use. */
+  readonly gpuBufferBytes: number | null;
+  /** Bytes of WebGPU buffers ever created (what a buffer cache avoids), or null without WebGPU. */
+  readonly gpuBufferBytesCreated: number | null;
+  /** Model runs since the worker started. */
+  readonly windowsRun: number;
+  /** Samples in one window of the current job's settings (0 before the first job). */
+  readonly windowSamples: number;
+  /** Test counter: the most samples of audio the worker ever held at once (its window plus chunks being pushed). */
+  readonly maxHeldSamples: number;
+}
+
+export interface EngineApi {
+  load(request: LoadRequest, onProgress: (progress: LoadProgress) => void): Promise<EngineInfo>;
+  /** Starts a new stream, discarding any unfinished one (this is how a job is cancelled). */
+  startJob(settings: JobSettings): Promise<void>;
+  /** 16 kHz mono samples, in order; transfer the buffer. */
+  push(samples: Float32Array): Promise<TranscriptUpdate>;
+  /** Tentative words past the committed edge (live captions); commits nothing. */
+  preview(): Promise<TranscribedWord[]>;
+  finish(): Promise<TranscriptUpdate>;
+  stats(): Promise<EngineStats>;
+}

@@ -1,0 +1,192 @@
+import {
+  AutoConfig,
+  AutoFeatureExtractor,
+  AutoModelForCTC,
+  AutoTokenizer,
+  env,
+  ModelRegistry,
+  Tensor,
+  type PretrainedConfig,
+  type PreTrainedModel,
+  type ProgressCallback,
+} from '@huggingface/transformers';
+import { argmaxFrames } from '../asr/decoders/greedyCtcDecoder.ts';
+import { ctcVocabulary, type CtcVocabulary } from '../asr/ctcVocabulary.ts';
+import { frameGeometryFromConfig, type FrameGeometry } from '../asr/frameGeometry.ts';
+import { normalizeInPlace } from '../asr/normalizeAudio.ts';
+import type { WindowModel } from '../asr/streamingTranscriber.ts';
+
+export type ModelDevice = 'wasm' | 'webgpu' | 'cpu';
+
+export interface ModelLocation {
+  /** Folder name (local) or Hub id. */
+  readonly name: string;
+  /** Folder (URL or file path, with trailing slash) holding `name`; null loads from the Hugging Face Hub. */
+  readonly localModelPath: string | null;
+}
+
+export interface CtcModelOptions {
+  readonly device: ModelDevice;
+  /** Overrides the dtype chosen for the device (and the checkpoint's own preference). */
+  readonly dtype?: string;
+  readonly onProgress?: ProgressCallback;
+  /** ORT's WebGPU storage-buffer cache (its default is 'bucket'); ignored on other backends. */
+  readonly webgpuBufferCacheMode?: 'disabled' | 'lazyRelease' | 'simple' | 'bucket';
+}
+
+interface Wav2Vec2Config {
+  feat_extract_norm?: string;
+  conv_kernel?: number[];
+  conv_stride?: number[];
+  'transformers.js_config'?: { dtype?: string };
+}
+
+interface PreprocessorConfig {
+  do_normalize?: boolean;
+  sampling_rate?: number;
+}
+
+export interface CtcModelInfo {
+  readonly dtype: string;
+  readonly normalizes: boolean;
+  readonly attentionMask: 'none' | 'masked' | 'all-ones';
+}
+
+const HUB = { remoteHost: env.remoteHost, remotePathTemplate: env.remotePathTemplate };
+
+/** fp16/q8 as transformers.js would pick them, unless the checkpoint asks for something else. */
+function dtypeFor(device: ModelDevice, config: Wav2Vec2Config, override?: string): string {
+  return override ?? config['transformers.js_config']?.dtype ?? (device === 'webgpu' ? 'fp32' : 'q8');
+}
+
+/**
+ * Reports every file the load is about to read with its size (from the model cache's
+ * Content-Length, or a one-byte Range request), so a progress bar's total is right from the start
+ * instead of growing file by file. Best effort: a file whose size cannot be learned is left out.
+ */
+async function announceFiles(
+  name: string,
+  options: { config: PretrainedConfig; dtype: string; device: ModelDevice },
+  onProgress: ProgressCallback | undefined,
+): Promise<void> {
+  if (onProgress === undefined) return;
+  const files = await ModelRegistry.get_files(name, { ...options, dtype: options.dtype as 'fp32' }).catch(() => []);
+  await Promise.all(
+    files
+      .filter((file) => file !== 'config.json') // already read
+      .map(async (file) => {
+        const metadata = await ModelRegistry.get_file_metadata(name, file).catch(() => null);
+        if (metadata?.exists && metadata.size) onProgress({ status: 'progress', name, file, progress: 0, loaded: 0, total: metadata.size });
+      }),
+  );
+}
+
+/**
+ * A Wav2Vec2-style CTC checkpoint run window by window, with its inputs prepared by hand:
+ * one reused input buffer normalised in place (no feature extractor, no whole-input int64 mask).
+ */
+export class CtcModel implements WindowModel {
+  private input: Float32Array | null = null;
+  private inputTensor: Tensor | null = null;
+  private maskTensor: Tensor | null = null;
+
+  private constructor(
+    private readonly model: PreTrainedModel,
+    readonly geometry: FrameGeometry,
+    readonly vocabulary: CtcVocabulary,
+    readonly info: CtcModelInfo,
+  ) {}
+
+  static async load(location: ModelLocation, options: CtcModelOptions): Promise<CtcModel> {
+    const folder = location.localModelPath;
+    // transformers.js 4.3 cannot probe a local model's files over HTTP (get_file_metadata skips
+    // URL paths, so AutoTokenizer finds no tokenizer): a folder served by URL loads as a "remote"
+    // model from its own host instead.
+    const servedFolder = folder !== null && /^https?:\/\//.test(folder);
+    env.allowRemoteModels = folder === null || servedFolder;
+    env.allowLocalModels = folder !== null && !servedFolder;
+    env.remoteHost = servedFolder ? folder : HUB.remoteHost;
+    env.remotePathTemplate = servedFolder ? '{model}/' : HUB.remotePathTemplate;
+    if (folder !== null && !servedFolder) env.localModelPath = folder;
+    const progress_callback = options.onProgress;
+    const pretrainedConfig = await AutoConfig.from_pretrained(location.name, { progress_callback });
+    const config = pretrainedConfig as unknown as Wav2Vec2Config;
+    const dtype = dtypeFor(options.device, config, options.dtype);
+    await announceFiles(location.name, { config: pretrainedConfig, dtype, device: options.device }, progress_callback);
+    // Only the extractor's config is used: calling it would build a whole-input int64 mask.
+    const extractor = await AutoFeatureExtractor.from_pretrained(location.name, { progress_callback });
+    const preprocessor = (extractor as unknown as { config: PreprocessorConfig }).config;
+    if (preprocessor.sampling_rate !== undefined && preprocessor.sampling_rate !== 16_000) {
+      throw new Error(`This model expects ${preprocessor.sampling_rate} Hz audio; only 16 kHz models are supported.`);
+    }
+    const [tokenizer, model] = await Promise.all([
+      AutoTokenizer.from_pretrained(location.name, { progress_callback }),
+      AutoModelForCTC.from_pretrained(location.name, {
+        device: options.device,
+        dtype: dtype as 'fp32',
+        progress_callback,
+        ...(options.device === 'webgpu' && options.webgpuBufferCacheMode !== undefined
+          ? { session_options: { executionProviders: [{ name: 'webgpu', storageBufferCacheMode: options.webgpuBufferCacheMode }] } }
+          : {}),
+      }),
+    ]);
+    const inputNames = (model.sessions.model as unknown as { inputNames: string[] }).inputNames;
+    const declaresMask = inputNames.includes('attention_mask');
+    const attentionMask = !declaresMask ? 'none' : config.feat_extract_norm === 'layer' ? 'masked' : 'all-ones';
+    return new CtcModel(
+      model,
+      frameGeometryFromConfig(config),
+      ctcVocabulary(tokenizer.get_vocab()),
+      { dtype, normalizes: preprocessor.do_normalize !== false, attentionMask },
+    );
+  }
+
+  /** Bytes of the input tensors kept between windows (outputs are disposed within each run). */
+  get heldTensorBytes(): number {
+    return (this.input?.byteLength ?? 0) + ((this.maskTensor?.data as BigInt64Array | undefined)?.byteLength ?? 0);
+  }
+
+  async bestIds(window: Float32Array, validSamples: number): Promise<Int32Array> {
+    const feeds = this.prepareInputs(window, validSamples);
+    const { logits } = (await this.model(feeds)) as { logits: Tensor };
+    try {
+      const [, frames, vocabSize] = logits.dims;
+      const data = (logits.location === 'gpu-buffer'
+        ? await logits.ort_tensor.getData(true)
+        : logits.data) as Float32Array;
+      return argmaxFrames(data, vocabSize, 0, frames);
+    } finally {
+      logits.dispose();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.model.dispose();
+    this.input = null;
+    this.inputTensor = null;
+    this.maskTensor = null;
+  }
+
+  private prepareInputs(window: Float32Array, validSamples: number): Record<string, Tensor> {
+    if (this.input === null || this.input.length !== window.length) {
+      this.input = new Float32Array(window.length);
+      this.inputTensor = new Tensor('float32', this.input, [1, window.length]);
+      this.maskTensor =
+        this.info.attentionMask === 'none'
+          ? null
+          : new Tensor('int64', new BigInt64Array(window.length), [1, window.length]);
+    }
+    this.input.set(window.subarray(0, validSamples));
+    if (this.info.normalizes) normalizeInPlace(this.input, validSamples);
+    else this.input.fill(0, validSamples);
+    const feeds: Record<string, Tensor> = { input_values: this.inputTensor! };
+    if (this.maskTensor !== null) {
+      const mask = this.maskTensor.data as BigInt64Array;
+      const masked = this.info.attentionMask === 'masked' ? validSamples : window.length;
+      mask.fill(1n, 0, masked);
+      mask.fill(0n, masked);
+      feeds.attention_mask = this.maskTensor;
+    }
+    return feeds;
+  }
+}

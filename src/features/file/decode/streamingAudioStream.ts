@@ -1,0 +1,227 @@
+import {
+  AudioSampleSink,
+  Mp3InputFormat,
+  OggInputFormat,
+  type AudioSample,
+  type InputAudioTrack,
+  type InputFormat,
+} from 'mediabunny';
+import { AudioInputError } from './audioInputError.ts';
+import { CHUNK_SAMPLES, STREAM_SAMPLE_RATE, untilAborted, type AudioStream } from './audioStream.ts';
+import { ChunkAssembler } from './chunkAssembler.ts';
+import { mixToMono } from './mixToMono.ts';
+import { id3v2TagSize, parseMp3GaplessInfo } from './mp3GaplessInfo.ts';
+import { OGG_TAIL_BYTES, oggEndsWithEndOfStream } from './oggEnding.ts';
+import { StreamingResampler } from '../../../shared/audio/streamingResampler.ts';
+import { TrackTimeline } from './trackTimeline.ts';
+
+/**
+ * A stream that ends this much short of the length its container declares is reported as
+ * truncated. Declared lengths are exact for every format used here (Xing frame count, STREAMINFO,
+ * mvhd, Duration); the slack covers codec padding and millisecond rounding.
+ */
+const TRUNCATION_TOLERANCE_SECONDS = 0.5;
+
+/** Where the track's audio lies on its decoder's clock, and how long the container says it is. */
+interface TrackPlan {
+  /** Decoder time that is output time 0 (after encoder priming). */
+  startSeconds: number;
+  /** Decoder time where the audio ends (before end padding), when known. */
+  endSeconds: number | null;
+  /** Length the container declares, for spotting a file that ends early. */
+  declaredSeconds: number | null;
+  /** The container shows that the file was cut off, whatever decodes before the cut. */
+  cutOff: boolean;
+}
+
+async function readBytes(file: Blob, start: number, length: number): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(start, start + length).arrayBuffer());
+}
+
+/**
+ * MP3 has no timestamps: mediabunny starts the first frame at 0 and leaves the encoder's priming
+ * and padding in, so they are read from the LAME header here (as FFmpeg does).
+ */
+async function planMp3(file: Blob, track: InputAudioTrack): Promise<TrackPlan> {
+  const tagSize = id3v2TagSize(await readBytes(file, 0, 10));
+  const info = parseMp3GaplessInfo(await readBytes(file, tagSize, 512));
+  if (!info || info.sampleRate !== track.sampleRate) {
+    // No usable header: play it as it is; the length is an estimate from the bitrate.
+    return { startSeconds: 0, endSeconds: null, declaredSeconds: null, cutOff: false };
+  }
+  if (info.leadingSamples === null || info.validSamples === null) {
+    const seconds = (info.frameCount * info.samplesPerFrame) / info.sampleRate;
+    return { startSeconds: 0, endSeconds: seconds, declaredSeconds: seconds, cutOff: false };
+  }
+  const startSeconds = info.leadingSamples / info.sampleRate;
+  const validSeconds = info.validSamples / info.sampleRate;
+  return { startSeconds, endSeconds: startSeconds + validSeconds, declaredSeconds: validSeconds, cutOff: false };
+}
+
+/**
+ * Other containers carry timestamps that mediabunny maps to presentation time (edit lists, Opus
+ * pre-skip, granule positions): priming sits before 0 and padding after the last packet's end.
+ * A stream that starts later (MPEG-TS clocks start anywhere) is moved to start at 0.
+ */
+async function planTrack(file: Blob, track: InputAudioTrack, format: InputFormat): Promise<TrackPlan> {
+  if (track.codec === 'mp3' && format instanceof Mp3InputFormat) return planMp3(file, track);
+  // A file cut short can break the look at its end (an Ogg's last page): then decode what is there.
+  const [firstSeconds, endSeconds, declaredSeconds] = await Promise.all([
+    track.getFirstTimestamp(),
+    track.computeDuration().catch(() => null),
+    track.getDurationFromMetadata().catch(() => null),
+  ]);
+  const cutOff =
+    format instanceof OggInputFormat &&
+    !oggEndsWithEndOfStream(await readBytes(file, Math.max(0, file.size - OGG_TAIL_BYTES), OGG_TAIL_BYTES));
+  const startSeconds = Math.max(0, firstSeconds);
+  return {
+    startSeconds,
+    endSeconds,
+    declaredSeconds: declaredSeconds === null ? null : declaredSeconds - startSeconds,
+    cutOff,
+  };
+}
+
+/** Copies `keep` frames from `skip` on, mixed to mono, into `mono` (grown as needed). */
+class MonoExtractor {
+  private planes: Float32Array[] = [];
+  private mono = new Float32Array(0);
+
+  extract(sample: AudioSample, skip: number, keep: number): Float32Array {
+    const channels = sample.numberOfChannels;
+    if (this.mono.length < keep) {
+      this.mono = new Float32Array(keep);
+      this.planes = [];
+    }
+    const mono = this.mono.subarray(0, keep);
+    const planes: Float32Array[] = [mono];
+    for (let c = 1; c < channels; c++) {
+      this.planes[c] ??= new Float32Array(this.mono.length);
+      planes.push(this.planes[c].subarray(0, keep));
+    }
+    for (let c = 0; c < channels; c++) {
+      sample.copyTo(planes[c], { planeIndex: c, format: 'f32-planar', frameOffset: skip, frameCount: keep });
+    }
+    return mixToMono(planes, keep, mono);
+  }
+}
+
+/** Resamples to 16 kHz and cuts into chunks, following the decoder if its rate changes mid-stream. */
+class ChunkedResampling {
+  private resampler: StreamingResampler | null = null;
+  private readonly assembler = new ChunkAssembler(CHUNK_SAMPLES);
+  outputSamples = 0;
+
+  /** Switches to `rate`, returning the chunks the previous rate's tail completes. */
+  useInputRate(rate: number): Float32Array[] {
+    if (this.resampler?.inputRate === rate) return [];
+    const tail = this.drain();
+    this.resampler = new StreamingResampler(rate, STREAM_SAMPLE_RATE);
+    return tail;
+  }
+
+  push(input: Float32Array): Float32Array[] {
+    return this.take(this.resampler?.process(input));
+  }
+
+  /** Ends the stream: the remaining chunks, the last one possibly short. */
+  finish(): Float32Array[] {
+    const chunks = this.drain();
+    const last = this.assembler.finish();
+    return last ? [...chunks, last] : chunks;
+  }
+
+  private drain(): Float32Array[] {
+    return this.take(this.resampler?.flush());
+  }
+
+  private take(output: Float32Array | undefined): Float32Array[] {
+    if (!output) return [];
+    this.outputSamples += output.length;
+    return this.assembler.push(output);
+  }
+}
+
+async function* decodeTrack(
+  track: InputAudioTrack,
+  plan: TrackPlan,
+  fileName: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Float32Array, void, undefined> {
+  if (track.input.disposed) throw new Error(`The audio of "${fileName}" was already read`);
+  signal?.throwIfAborted();
+  const samples = new AudioSampleSink(track).samples();
+  const timeline = new TrackTimeline(plan.startSeconds, plan.endSeconds);
+  const extractor = new MonoExtractor();
+  const resampling = new ChunkedResampling();
+  let decodeError: unknown = null;
+
+  try {
+    for (;;) {
+      let next: IteratorResult<AudioSample, void>;
+      try {
+        next = await untilAborted(samples.next(), signal, (result) => result.value?.close());
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        decodeError = error;
+        break;
+      }
+      if (next.done) break;
+
+      const sample = next.value;
+      let silence: number;
+      let audio: Float32Array | null = null;
+      let pending: Float32Array[];
+      try {
+        pending = resampling.useInputRate(sample.sampleRate);
+        const placement = timeline.place(sample.timestamp, sample.numberOfFrames, sample.sampleRate);
+        silence = placement.silenceBefore;
+        if (placement.keep > 0) audio = extractor.extract(sample, placement.skip, placement.keep);
+      } finally {
+        sample.close();
+      }
+      yield* pending;
+
+      // A gap in the stream becomes silence, fed a second at a time to keep memory flat.
+      while (silence > 0) {
+        signal?.throwIfAborted();
+        const piece = Math.min(silence, sample.sampleRate);
+        silence -= piece;
+        yield* resampling.push(new Float32Array(piece));
+      }
+      if (audio) yield* resampling.push(audio);
+      if (timeline.reachedEnd) break;
+    }
+
+    yield* resampling.finish();
+
+    if (plan.cutOff) throw new AudioInputError('truncated', fileName, {}, { cause: decodeError });
+    if (decodeError !== null) throw new AudioInputError('corrupt', fileName, {}, { cause: decodeError });
+    if (resampling.outputSamples === 0) throw new AudioInputError('empty', fileName);
+    const decodedSeconds = resampling.outputSamples / STREAM_SAMPLE_RATE;
+    if (plan.declaredSeconds !== null && decodedSeconds < plan.declaredSeconds - TRUNCATION_TOLERANCE_SECONDS) {
+      throw new AudioInputError('truncated', fileName);
+    }
+  } finally {
+    // Stops mediabunny's decode pump, which closes the AudioDecoder and any queued samples, then
+    // lets go of the file.
+    await samples.return();
+    track.input.dispose();
+  }
+}
+
+/** An AudioStream that demuxes `track` with mediabunny and decodes it with WebCodecs, block by block. */
+export async function openStreamingTrack(file: File, track: InputAudioTrack, format: InputFormat): Promise<AudioStream> {
+  const plan = await planTrack(file, track, format).catch((error: unknown) => {
+    throw new AudioInputError('corrupt', file.name, {}, { cause: error });
+  });
+  const durationSeconds = plan.endSeconds !== null ? plan.endSeconds - plan.startSeconds : plan.declaredSeconds;
+  if (durationSeconds === 0) throw new AudioInputError('empty', file.name);
+  return {
+    durationSeconds: durationSeconds ?? (await track.getDurationFromMetadata()),
+    mode: 'streaming',
+    warning: null,
+    chunks: (signal) => decodeTrack(track, plan, file.name, signal),
+  };
+}

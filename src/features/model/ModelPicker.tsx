@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import { useAppStore } from '../../jobs/jobStore.ts';
+import { useController } from '../../app/servicesContext.ts';
+import { formatBytes } from '../../shared/formatBytes.ts';
+
+export function ModelPicker() {
+  const controller = useController();
+  const settings = useAppStore((s) => s.settings);
+  const engine = useAppStore((s) => s.engine);
+  const progress = useAppStore((s) => s.modelProgress);
+  const loading = useAppStore((s) => s.status.state === 'loading-model');
+  const [model, setModel] = useState(settings.model);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void controller.loadModel({ ...useAppStore.getState().settings, model });
+  };
+
+  return (
+    <section className="card" aria-labelledby="model-heading">
+      <h2 id="model-heading">Model</h2>
+      <form onSubmit={submit} className="row">
+        <label htmlFor="model-input">Model (Hub id or URL)</label>
+        <input
+          id="model-input"
+          value={model}
+          onChange={(e) => setModel(e.target.value)}
+          spellCheck={false}
+          placeholder="Xenova/wav2vec2-base-960h"
+        />
+        <button type="submit" disabled={loading}>
+          Load model
+        </button>
+      </form>
+      {progress !== null && progress.totalBytes > 0 && (
+        <div className="row">
+          <progress max={progress.totalBytes} value={progress.loadedBytes} aria-label="Model download" />
+          <span>
+            {formatBytes(progress.loadedBytes)} of {formatBytes(progress.totalBytes)} (
+            {Math.floor((progress.loadedBytes / progress.totalBytes) * 100)} %)
+          </span>
+        </div>
+      )}
+      {engine !== null && (
+        <p className="backend" data-testid="backend" data-backend={engine.backend} data-threads={engine.threads}>
+          <strong>{engine.backend === 'webgpu' ? 'WebGPU' : `WASM, ${engine.threads} thread${engine.threads === 1 ? '' : 's'}`}</strong>{' '}
+          — {engine.reason}. Model {engine.model}, {engine.dtype}.
+        </p>
+      )}
+    </section>
+  );
+}

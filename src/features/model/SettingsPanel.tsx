@@ -1,0 +1,55 @@
+import { useAppStore, type Settings } from '../../jobs/jobStore.ts';
+import type { DevicePreference } from '../../engine/protocol.ts';
+
+function patchSettings(patch: Partial<Settings>) {
+  useAppStore.setState((s) => ({ settings: { ...s.settings, ...patch } }));
+}
+
+/** Window and stride apply to the next file; backend and dtype to the next model load. */
+export function SettingsPanel() {
+  const settings = useAppStore((s) => s.settings);
+  return (
+    <details className="card">
+      <summary>Settings</summary>
+      <div className="grid">
+        <label htmlFor="window-input">Window (seconds)</label>
+        <input
+          id="window-input"
+          type="number"
+          min={2}
+          max={60}
+          step={0.5}
+          value={settings.windowSeconds}
+          onChange={(e) => patchSettings({ windowSeconds: Number(e.target.value) })}
+        />
+        <label htmlFor="stride-input">Stride on each side (seconds)</label>
+        <input
+          id="stride-input"
+          type="number"
+          min={0.1}
+          max={10}
+          step={0.1}
+          value={settings.strideSeconds}
+          onChange={(e) => patchSettings({ strideSeconds: Number(e.target.value) })}
+        />
+        <label htmlFor="device-select">Backend (on next model load)</label>
+        <select
+          id="device-select"
+          value={settings.device}
+          onChange={(e) => patchSettings({ device: e.target.value as DevicePreference })}
+        >
+          <option value="auto">Automatic</option>
+          <option value="webgpu">WebGPU</option>
+          <option value="wasm">WASM</option>
+        </select>
+        <label htmlFor="dtype-input">Weights dtype (empty: chosen per backend)</label>
+        <input
+          id="dtype-input"
+          value={settings.dtype ?? ''}
+          placeholder="fp32, fp16, q8, q4"
+          onChange={(e) => patchSettings({ dtype: e.target.value.trim() || undefined })}
+        />
+      </div>
+    </details>
+  );
+}

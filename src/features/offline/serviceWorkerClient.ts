@@ -1,0 +1,101 @@
+import { Workbox } from 'workbox-window';
+import { useAppStore } from '../../jobs/jobStore.ts';
+import { askForPersistentStorage } from './persistentStorage.ts';
+import { usePwaStore } from './pwaStore.ts';
+import { isolationReload, pageActivity } from './reloadPolicy.ts';
+
+// Per tab: set before the reload that should make the page cross-origin isolated, so a browser
+// that ignores the worker's headers gets one reload, not a loop.
+const ISOLATION_RELOAD_TRIED = 'isolation-reload-tried';
+// Browsers look for a new service worker on navigations; a tab left open checks this often too.
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+let workbox: Workbox | null = null;
+let applyingUpdate = false;
+
+function reloadTried(): boolean {
+  try {
+    return sessionStorage.getItem(ISOLATION_RELOAD_TRIED) !== null;
+  } catch {
+    return true; // no sessionStorage: no loop guard, so no automatic reload
+  }
+}
+
+function setReloadTried(tried: boolean): void {
+  try {
+    if (tried) sessionStorage.setItem(ISOLATION_RELOAD_TRIED, '1');
+    else sessionStorage.removeItem(ISOLATION_RELOAD_TRIED);
+  } catch {
+    // Without sessionStorage reloadTried() is always true: nothing to record.
+  }
+}
+
+/**
+ * The service worker has just taken control of a page that is not cross-origin isolated: reload
+ * it through the worker (which adds COOP/COEP) as soon as that loses nothing, or offer it.
+ */
+function becomeIsolated(): void {
+  const decide = (): boolean => {
+    const decision = isolationReload(pageActivity(useAppStore.getState()), reloadTried());
+    if (decision === 'wait') return false;
+    if (decision === 'reload') reloadForIsolation();
+    else if (decision === 'ask') usePwaStore.setState({ isolationReloadOffered: true });
+    return true;
+  };
+  if (decide()) return;
+  const unsubscribe = useAppStore.subscribe(() => {
+    if (decide()) unsubscribe();
+  });
+}
+
+/**
+ * Registers the service worker of the production build: it precaches the app (offline use) and
+ * adds the cross-origin isolation headers. Updates wait for applyUpdate(); see reloadPolicy.ts.
+ */
+export function startServiceWorker(): void {
+  askForPersistentStorage();
+  if (!('serviceWorker' in navigator)) {
+    usePwaStore.setState({ offline: 'unsupported' });
+    return;
+  }
+  if (!import.meta.env.PROD) {
+    usePwaStore.setState({ offline: 'dev-server' });
+    // A worker left by a production build on this origin would serve stale files over HMR.
+    void navigator.serviceWorker.getRegistrations().then((registrations) => registrations.forEach((r) => void r.unregister()));
+    return;
+  }
+  if (self.crossOriginIsolated) setReloadTried(false);
+
+  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  workbox = wb;
+  wb.addEventListener('waiting', () => usePwaStore.setState({ update: 'waiting' }));
+  wb.addEventListener('controlling', (event) => {
+    if (applyingUpdate) location.reload();
+    else if (event.isUpdate) usePwaStore.setState({ update: 'activated' }); // another tab applied it
+    else if (!self.crossOriginIsolated) becomeIsolated();
+  });
+  wb.active.then(
+    () => usePwaStore.setState({ offline: 'ready' }),
+    () => {},
+  );
+  wb.register().then(
+    () => setInterval(() => void wb.update(), UPDATE_CHECK_INTERVAL_MS),
+    (error: unknown) => usePwaStore.setState({ offline: 'failed', offlineProblem: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
+/** Switches to the new deployment and reloads; the caller checks first that nothing is in progress. */
+export function applyUpdate(): void {
+  if (usePwaStore.getState().update === 'activated' || workbox === null) {
+    location.reload();
+    return;
+  }
+  applyingUpdate = true;
+  workbox.messageSkipWaiting();
+}
+
+/** Reloads the page once so the service worker's headers make it cross-origin isolated. */
+export function reloadForIsolation(): void {
+  setReloadTried(true);
+  location.reload();
+}
