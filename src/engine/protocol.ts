@@ -1,4 +1,4 @@
-import type { TranscriptUpdate } from './asr/streamingTranscriber.ts';
+import type { TranscriptUpdate } from '../shared/transcript.ts';
 import type { TranscribedWord } from '../shared/transcript.ts';
 
 /** The page ⇄ engine worker contract (Comlink). Everything here is structured-cloneable. */

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { jobProgress } from './jobProgress.ts';
-import type { TranscriptUpdate } from '../engine/asr/streamingTranscriber.ts';
-import { SAMPLE_RATE } from '../engine/asr/windowSettings.ts';
+import type { TranscriptUpdate } from '../shared/transcript.ts';
+import { SAMPLE_RATE } from '../shared/audioFormat.ts';
 import { openAudioFile } from '../features/file/decode/openAudioFile.ts';
 import { describeJobFailure, describeModelLoadError } from './describeError.ts';
 import { startEngineWorker, type EngineRemote, type EngineWorker } from '../engine/client.ts';

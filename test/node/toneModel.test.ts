@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CtcGreedyDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
+import { GreedyCtcDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
 import { StreamingTranscriber } from '../../src/engine/asr/streamingTranscriber.ts';
 import type { TranscribedWord } from '../../src/shared/transcript.ts';
-import { SAMPLE_RATE, windowSettings } from '../../src/engine/asr/windowSettings.ts';
+import { SAMPLE_RATE } from '../../src/shared/audioFormat.ts';
+import { windowSettings } from '../../src/engine/asr/windowSettings.ts';
 import { wordErrorRate } from '../../src/features/transcript/wordErrorRate.ts';
 import { CtcModel } from '../../src/engine/worker/ctcModel.ts';
 import {
@@ -23,9 +24,9 @@ beforeAll(async () => {
 
 /** The model over the whole clip at once: the reference that chunking must reproduce. */
 async function onePass(samples: Float32Array): Promise<TranscribedWord[]> {
-  const ids = await model.bestIds(samples, samples.length);
-  const decoder = new CtcGreedyDecoder(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
-  return [...decoder.push(ids, 0), ...decoder.flush()];
+  const frames = await model.logProbs(samples, samples.length, 0, Infinity);
+  const decoder = new GreedyCtcDecoder(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
+  return [...decoder.push(frames, 0), ...decoder.flush()];
 }
 
 async function chunked(

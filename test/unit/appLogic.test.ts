@@ -7,9 +7,9 @@ import { DEFAULT_MODEL, resolveModelSource } from '../../src/shared/modelSource.
 import { settingsFromUrl } from '../../src/features/model/urlSettings.ts';
 
 const words = [
-  { text: 'HELLO', start: 0.2, end: 0.7 },
-  { text: 'WORLD', start: 0.8, end: 1.25 },
-  { text: 'AGAIN', start: 7.5, end: 8.0 },
+  { text: 'HELLO', start: 0.2, end: 0.7, confidence: 0.9 },
+  { text: 'WORLD', start: 0.8, end: 1.25, confidence: 0.5 },
+  { text: 'AGAIN', start: 7.5, end: 8.0, confidence: 1 },
 ];
 
 describe('job progress', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { argmaxFrames, CtcGreedyDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
+import { GreedyCtcDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
+import { logSoftmaxRows } from '../../src/engine/asr/logSoftmax.ts';
+import { logProbsOfIds } from '../support/logProbs.ts';
 import { ctcVocabulary } from '../../src/engine/asr/ctcVocabulary.ts';
 import { frameGeometryFromConfig, framesForSamples } from '../../src/engine/asr/frameGeometry.ts';
 import { normalizeInPlace } from '../../src/engine/asr/normalizeAudio.ts';
@@ -41,11 +43,11 @@ describe('window settings', () => {
 
 describe('greedy CTC decoding', () => {
   const decode = (ids: number[], chunks: number[] = [ids.length]) => {
-    const decoder = new CtcGreedyDecoder(vocab, 0.02);
+    const decoder = new GreedyCtcDecoder(vocab, 0.02);
     const words: TranscribedWord[] = [];
     let at = 0;
     for (const size of chunks) {
-      words.push(...decoder.push(ids.slice(at, at + size), at));
+      words.push(...decoder.push(logProbsOfIds(ids.slice(at, at + size), vocab.tokens.length), at));
       at += size;
     }
     return [...words, ...decoder.flush()];
@@ -70,14 +72,28 @@ describe('greedy CTC decoding', () => {
   });
 
   it('reports the word still being spelled as pending', () => {
-    const decoder = new CtcGreedyDecoder(vocab, 0.02);
-    decoder.push([A, SEP, B], 0);
+    const decoder = new GreedyCtcDecoder(vocab, 0.02);
+    decoder.push(logProbsOfIds([A, SEP, B], vocab.tokens.length), 0);
     expect(decoder.pendingWord()?.text).toBe('B');
   });
 
-  it('takes the best id per frame', () => {
+  it('takes the best symbol of each frame', () => {
     const logits = new Float32Array([0, 1, 0.5, 3, 2, 1]);
-    expect(Array.from(argmaxFrames(logits, 3, 0, 2))).toEqual([1, 0]);
+    const data = new Float32Array(6);
+    logSoftmaxRows(logits, 3, 0, 2, data);
+    const decoder = new GreedyCtcDecoder(ctcVocabulary(new Map([['<pad>', 0], ['A', 1], ['B', 2]])), 0.02);
+    const words = [...decoder.push({ data, frames: 2, vocabSize: 3 }, 0), ...decoder.flush()];
+    expect(words.map((w) => w.text)).toEqual(['A']);
+  });
+
+  it('gives each word the mean best-symbol probability over its frames', () => {
+    const decoder = new GreedyCtcDecoder(vocab, 0.02);
+    const sure = logProbsOfIds([A, A, BLANK, B], vocab.tokens.length, 0.9);
+    const unsure = logProbsOfIds([SEP, O, O], vocab.tokens.length, 0.5);
+    const words = [...decoder.push(sure, 0), ...decoder.push(unsure, 4), ...decoder.flush()];
+    expect(words.map((w) => w.text)).toEqual(['AB', 'O']);
+    expect(words[0].confidence).toBeCloseTo(0.9, 5);
+    expect(words[1].confidence).toBeCloseTo(0.5, 5);
   });
 });
 
@@ -120,14 +136,14 @@ function syntheticModel(): WindowModel {
   return {
     geometry,
     vocabulary: vocab,
-    async bestIds(window, valid) {
-      const frames = framesForSamples(geometry, window.length);
-      const ids = new Int32Array(frames);
-      for (let f = 0; f < frames; f++) {
+    async logProbs(window, valid, from, to) {
+      const windowFrames = framesForSamples(geometry, window.length);
+      const ids: number[] = [];
+      for (let f = from; f < Math.min(to, windowFrames); f++) {
         const centre = f * 320 + 200;
-        ids[f] = centre < valid ? window[centre] : BLANK;
+        ids.push(centre < valid ? window[centre] : BLANK);
       }
-      return ids;
+      return { ...logProbsOfIds(ids, vocab.tokens.length), windowFrames };
     },
   };
 }
@@ -166,7 +182,7 @@ describe('streaming transcriber', () => {
   });
 
   it('rejects a model whose frame count disagrees with its config', async () => {
-    const liar: WindowModel = { ...syntheticModel(), bestIds: async () => new Int32Array(3) };
+    const liar: WindowModel = { ...syntheticModel(), logProbs: async () => ({ ...logProbsOfIds([0, 0, 0], 9), windowFrames: 3 }) };
     const transcriber = new StreamingTranscriber(liar, windowSettings(geometry, 4, 1));
     await expect(transcriber.push(new Float32Array(64_000))).rejects.toThrow(/frames/);
   });

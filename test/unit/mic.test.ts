@@ -59,7 +59,7 @@ describe('sample ring', () => {
   });
 });
 
-const word = (text: string, start: number, end: number): TranscribedWord => ({ text, start, end });
+const word = (text: string, start: number, end: number): TranscribedWord => ({ text, start, end, confidence: 1 });
 
 describe('live transcript: committed words and the tentative tail', () => {
   it('shows the preview as the tail and keeps only what lies past each commit', () => {

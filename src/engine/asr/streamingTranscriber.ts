@@ -1,29 +1,27 @@
-import { CtcGreedyDecoder } from './decoders/greedyCtcDecoder.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import type { TranscribedWord, TranscriptUpdate } from '../../shared/transcript.ts';
 import type { CtcVocabulary } from './ctcVocabulary.ts';
+import type { CtcDecoder, CtcDecoderFactory, FrameLogProbs } from './decoders/ctcDecoder.ts';
+import { greedyCtcDecoder } from './decoders/greedyCtcDecoder.ts';
 import { framesForSamples, type FrameGeometry } from './frameGeometry.ts';
-import type { TranscribedWord } from '../../shared/transcript.ts';
-import { SAMPLE_RATE, type WindowSettings } from './windowSettings.ts';
+import type { WindowSettings } from './windowSettings.ts';
 
-/** A CTC acoustic model seen as a function from one fixed-size window to its best id per frame. */
+/** Log-probabilities of the frames asked for, and how many frames the whole window gave. */
+export interface WindowLogProbs extends FrameLogProbs {
+  readonly windowFrames: number;
+}
+
+/** A CTC acoustic model seen as a function from one fixed-size window to per-frame log-probabilities. */
 export interface WindowModel {
   readonly geometry: FrameGeometry;
   readonly vocabulary: CtcVocabulary;
   /**
    * Runs one window of `window.length` samples, of which the first `validSamples` are audio and
-   * the rest zero padding. Must not keep or modify `window`. Resolves to the argmax id of every frame.
+   * the rest zero padding, and resolves to the log-probabilities of its frames [fromFrame,
+   * toFrame) (counted from the window's start). Must not keep or modify `window`; the result may
+   * be a reused buffer, valid until the next call.
    */
-  bestIds(window: Float32Array, validSamples: number): Promise<Int32Array>;
-}
-
-export interface TranscriptUpdate {
-  /** Words completed since the previous update; they will not change any more. */
-  readonly words: TranscribedWord[];
-  /** The word being spelled at the committed edge, shown as tentative. */
-  readonly pending: TranscribedWord | null;
-  /** Audio seconds whose frames are decoded and committed. */
-  readonly committedSeconds: number;
-  /** Audio seconds received so far. */
-  readonly receivedSeconds: number;
+  logProbs(window: Float32Array, validSamples: number, fromFrame: number, toFrame: number): Promise<WindowLogProbs>;
 }
 
 /**
@@ -37,7 +35,7 @@ export interface TranscriptUpdate {
  */
 export class StreamingTranscriber {
   private readonly window: Float32Array;
-  private readonly decoder: CtcGreedyDecoder;
+  private readonly decoder: CtcDecoder;
   private readonly framesPerWindow: number;
   private filled = 0;
   private windowStart = 0;
@@ -48,13 +46,14 @@ export class StreamingTranscriber {
   constructor(
     private readonly model: WindowModel,
     private readonly settings: WindowSettings,
+    decoder: CtcDecoderFactory = greedyCtcDecoder,
   ) {
     if (settings.hop !== model.geometry.hop) {
       throw new Error(`Window settings use a ${settings.hop}-sample hop but the model's is ${model.geometry.hop}.`);
     }
     this.window = new Float32Array(settings.windowSamples);
     this.framesPerWindow = framesForSamples(model.geometry, settings.windowSamples);
-    this.decoder = new CtcGreedyDecoder(model.vocabulary, settings.hop / SAMPLE_RATE);
+    this.decoder = decoder(model.vocabulary, settings.hop / SAMPLE_RATE);
   }
 
   /** Number of model runs so far (a test hook for bounded work). */
@@ -109,26 +108,24 @@ export class StreamingTranscriber {
   async preview(): Promise<TranscribedWord[]> {
     const totalFrames = framesForSamples(this.model.geometry, this.received);
     if (totalFrames <= this.committedFrames) return [];
-    const ids = await this.model.bestIds(this.window, this.filled);
-    this.windowsRun++;
     const firstFrame = this.windowStart / this.settings.hop;
+    const frames = await this.model.logProbs(this.window, this.filled, this.committedFrames - firstFrame, totalFrames - firstFrame);
+    this.windowsRun++;
     const decoder = this.decoder.clone();
-    const words = decoder.push(ids.subarray(this.committedFrames - firstFrame, totalFrames - firstFrame), this.committedFrames);
+    const words = decoder.push(frames, this.committedFrames);
     return [...words, ...decoder.flush()];
   }
 
   private async decodeWindow(validSamples: number, keepToFrame: number): Promise<TranscribedWord[]> {
-    const ids = await this.model.bestIds(this.window, validSamples);
+    const firstFrame = this.windowStart / this.settings.hop;
+    const frames = await this.model.logProbs(this.window, validSamples, this.committedFrames - firstFrame, keepToFrame - firstFrame);
     this.windowsRun++;
-    if (ids.length !== this.framesPerWindow) {
+    if (frames.windowFrames !== this.framesPerWindow) {
       throw new Error(
-        `The model returned ${ids.length} frames for a ${this.window.length}-sample window; its config implies ${this.framesPerWindow}.`,
+        `The model returned ${frames.windowFrames} frames for a ${this.window.length}-sample window; its config implies ${this.framesPerWindow}.`,
       );
     }
-    const firstFrame = this.windowStart / this.settings.hop;
-    const from = this.committedFrames - firstFrame;
-    const to = keepToFrame - firstFrame;
-    const words = this.decoder.push(ids.subarray(from, to), this.committedFrames);
+    const words = this.decoder.push(frames, this.committedFrames);
     this.committedFrames = keepToFrame;
     return words;
   }

@@ -1,6 +1,6 @@
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import type { FrameGeometry } from './frameGeometry.ts';
 
-export const SAMPLE_RATE = 16_000;
 export const DEFAULT_WINDOW_SECONDS = 20;
 export const DEFAULT_STRIDE_SECONDS = 2;
 

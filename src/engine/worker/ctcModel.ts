@@ -10,11 +10,11 @@ import {
   type PreTrainedModel,
   type ProgressCallback,
 } from '@huggingface/transformers';
-import { argmaxFrames } from '../asr/decoders/greedyCtcDecoder.ts';
 import { ctcVocabulary, type CtcVocabulary } from '../asr/ctcVocabulary.ts';
 import { frameGeometryFromConfig, type FrameGeometry } from '../asr/frameGeometry.ts';
+import { logSoftmaxRows } from '../asr/logSoftmax.ts';
 import { normalizeInPlace } from '../asr/normalizeAudio.ts';
-import type { WindowModel } from '../asr/streamingTranscriber.ts';
+import type { WindowLogProbs, WindowModel } from '../asr/streamingTranscriber.ts';
 
 export type ModelDevice = 'wasm' | 'webgpu' | 'cpu';
 
@@ -89,6 +89,8 @@ export class CtcModel implements WindowModel {
   private input: Float32Array | null = null;
   private inputTensor: Tensor | null = null;
   private maskTensor: Tensor | null = null;
+  /** Log-probabilities of the kept frames, reused window after window. */
+  private output = new Float32Array(0);
 
   private constructor(
     private readonly model: PreTrainedModel,
@@ -146,15 +148,19 @@ export class CtcModel implements WindowModel {
     return (this.input?.byteLength ?? 0) + ((this.maskTensor?.data as BigInt64Array | undefined)?.byteLength ?? 0);
   }
 
-  async bestIds(window: Float32Array, validSamples: number): Promise<Int32Array> {
+  async logProbs(window: Float32Array, validSamples: number, fromFrame: number, toFrame: number): Promise<WindowLogProbs> {
     const feeds = this.prepareInputs(window, validSamples);
     const { logits } = (await this.model(feeds)) as { logits: Tensor };
     try {
-      const [, frames, vocabSize] = logits.dims;
+      const [, windowFrames, vocabSize] = logits.dims;
       const data = (logits.location === 'gpu-buffer'
         ? await logits.ort_tensor.getData(true)
         : logits.data) as Float32Array;
-      return argmaxFrames(data, vocabSize, 0, frames);
+      const to = Math.min(toFrame, windowFrames);
+      const frames = Math.max(0, to - fromFrame);
+      if (this.output.length < frames * vocabSize) this.output = new Float32Array(windowFrames * vocabSize);
+      logSoftmaxRows(data, vocabSize, fromFrame, fromFrame + frames, this.output);
+      return { data: this.output, frames, vocabSize, windowFrames };
     } finally {
       logits.dispose();
     }

@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
 import { formatDuration } from '../../jobs/jobProgress.ts';
-import type { TranscriptUpdate } from '../../engine/asr/streamingTranscriber.ts';
+import type { TranscriptUpdate } from '../../shared/transcript.ts';
 import type { TranscribedWord } from '../../shared/transcript.ts';
-import { SAMPLE_RATE } from '../../engine/asr/windowSettings.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { describeTranscriptionError } from '../../jobs/describeError.ts';
 import type { EngineRemote } from '../../engine/client.ts';
 import { CaptureClock, FIRST_SOUND_MARK } from './captureClock.ts';

@@ -1,4 +1,4 @@
-import type { TranscriptUpdate } from '../../engine/asr/streamingTranscriber.ts';
+import type { TranscriptUpdate } from '../../shared/transcript.ts';
 import type { TranscribedWord } from '../../shared/transcript.ts';
 
 /**
@@ -42,6 +42,11 @@ export class LiveTranscript {
   tentative(): TranscribedWord | null {
     const words = this.tailWords;
     if (words.length === 0) return null;
-    return { text: words.map((w) => w.text).join(' '), start: words[0].start, end: words[words.length - 1].end };
+    return {
+      text: words.map((w) => w.text).join(' '),
+      start: words[0].start,
+      end: words[words.length - 1].end,
+      confidence: Math.min(...words.map((w) => w.confidence)),
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { SAMPLE_RATE } from '../../engine/asr/windowSettings.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { wavHeader } from './wavHeader.ts';
 
 /** The folder of the origin-private file system that holds the kept recording. */

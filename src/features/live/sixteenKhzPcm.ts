@@ -1,4 +1,4 @@
-import { SAMPLE_RATE } from '../../engine/asr/windowSettings.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { StreamingResampler } from '../../shared/audio/streamingResampler.ts';
 import { floatToPcm16 } from './pcm16.ts';
 

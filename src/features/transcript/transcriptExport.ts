@@ -1,12 +1,12 @@
-import type { TranscribedWord } from '../../shared/transcript.ts';
+import type { TimedText, TranscribedWord } from '../../shared/transcript.ts';
 
-export function plainText(words: readonly TranscribedWord[]): string {
+export function plainText(words: readonly TimedText[]): string {
   return words.map((w) => w.text).join(' ');
 }
 
 /** Groups words into caption cues of at most `maxWords` words or `maxSeconds` seconds. */
-export function captionCues(words: readonly TranscribedWord[], maxWords = 12, maxSeconds = 6): TranscribedWord[] {
-  const cues: TranscribedWord[] = [];
+export function captionCues(words: readonly TranscribedWord[], maxWords = 12, maxSeconds = 6): TimedText[] {
+  const cues: TimedText[] = [];
   let group: TranscribedWord[] = [];
   const close = () => {
     if (group.length === 0) return;

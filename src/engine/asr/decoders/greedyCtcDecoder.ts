@@ -1,17 +1,24 @@
-import type { CtcVocabulary } from '../ctcVocabulary.ts';
 import type { TranscribedWord } from '../../../shared/transcript.ts';
+import type { CtcVocabulary } from '../ctcVocabulary.ts';
+import type { CtcDecoder, FrameLogProbs } from './ctcDecoder.ts';
 
 /**
- * Greedy CTC decoding that runs frame by frame across window boundaries.
+ * Greedy CTC decoding that runs frame by frame across window boundaries: the best symbol of each
+ * frame, repeats collapsed before blanks are dropped ("O O <blank> O" is "OO", which is how
+ * UNDERSTOOD keeps both O's; the tokenizer's decode would drop blanks first).
  *
- * Repeats are collapsed before blanks are dropped: "O O <blank> O" is "OO", which is how
- * UNDERSTOOD keeps both O's. Decoding `ids` with the tokenizer instead would drop blanks first.
+ * A word's confidence is the mean best-symbol probability over its frames, from its first
+ * character's frame to its last one's, blanks between them included.
  */
-export class CtcGreedyDecoder {
+export class GreedyCtcDecoder implements CtcDecoder {
   private previousId = -1;
   private text = '';
   private startFrame = 0;
   private lastCharFrame = 0;
+  /** Sum of best-symbol probabilities from the word's first frame to the current one. */
+  private probabilitySum = 0;
+  /** That sum as it was at the word's last character frame. */
+  private probabilityToLastChar = 0;
 
   constructor(
     private readonly vocabulary: CtcVocabulary,
@@ -19,25 +26,35 @@ export class CtcGreedyDecoder {
     private readonly secondsPerFrame: number,
   ) {}
 
-  /** An independent copy of the decoding state, for tentative decoding ahead of the committed edge. */
-  clone(): CtcGreedyDecoder {
-    return Object.assign(new CtcGreedyDecoder(this.vocabulary, this.secondsPerFrame), {
-      previousId: this.previousId,
-      text: this.text,
-      startFrame: this.startFrame,
-      lastCharFrame: this.lastCharFrame,
-    });
+  clone(): GreedyCtcDecoder {
+    const copy = new GreedyCtcDecoder(this.vocabulary, this.secondsPerFrame);
+    copy.previousId = this.previousId;
+    copy.text = this.text;
+    copy.startFrame = this.startFrame;
+    copy.lastCharFrame = this.lastCharFrame;
+    copy.probabilitySum = this.probabilitySum;
+    copy.probabilityToLastChar = this.probabilityToLastChar;
+    return copy;
   }
 
-  /** Feeds best ids for consecutive global frames starting at `firstFrame`; returns words completed by them. */
-  push(ids: ArrayLike<number>, firstFrame: number): TranscribedWord[] {
+  push({ data, frames, vocabSize }: FrameLogProbs, firstFrame: number): TranscribedWord[] {
     const words: TranscribedWord[] = [];
     const { blankId, delimiterId, specialIds, tokens } = this.vocabulary;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
+    for (let i = 0; i < frames; i++) {
+      const row = i * vocabSize;
+      let id = 0;
+      let best = data[row];
+      for (let v = 1; v < vocabSize; v++) {
+        if (data[row + v] > best) {
+          best = data[row + v];
+          id = v;
+        }
+      }
       const frame = firstFrame + i;
+      const probability = Math.exp(best);
+      if (this.text !== '') this.probabilitySum += probability;
       if (id === this.previousId) {
-        if (this.isCharacter(id)) this.lastCharFrame = frame;
+        if (this.isCharacter(id)) this.markCharacter(frame);
         continue;
       }
       this.previousId = id;
@@ -48,24 +65,30 @@ export class CtcGreedyDecoder {
       }
       const token = tokens[id];
       if (token === undefined) continue;
-      if (this.text === '') this.startFrame = frame;
+      if (this.text === '') {
+        this.startFrame = frame;
+        this.probabilitySum = probability;
+      }
       this.text += token;
-      this.lastCharFrame = frame;
+      this.markCharacter(frame);
     }
     return words;
   }
 
-  /** The word being spelled, not yet closed by a delimiter (it may still grow). */
   pendingWord(): TranscribedWord | null {
     return this.text === '' ? null : this.word();
   }
 
-  /** Ends the stream: closes the word in progress. */
   flush(): TranscribedWord[] {
     const words: TranscribedWord[] = [];
     this.closeWord(words);
     this.previousId = -1;
     return words;
+  }
+
+  private markCharacter(frame: number): void {
+    this.lastCharFrame = frame;
+    this.probabilityToLastChar = this.probabilitySum;
   }
 
   private isCharacter(id: number): boolean {
@@ -84,25 +107,10 @@ export class CtcGreedyDecoder {
       text: this.text,
       start: this.startFrame * this.secondsPerFrame,
       end: (this.lastCharFrame + 1) * this.secondsPerFrame,
+      confidence: this.probabilityToLastChar / (this.lastCharFrame - this.startFrame + 1),
     };
   }
 }
 
-/** Index of the largest logit in each frame of a row-major [frames × vocabSize] matrix. */
-export function argmaxFrames(logits: Float32Array, vocabSize: number, fromFrame: number, toFrame: number): Int32Array {
-  const ids = new Int32Array(Math.max(0, toFrame - fromFrame));
-  for (let f = fromFrame; f < toFrame; f++) {
-    const row = f * vocabSize;
-    let best = 0;
-    let bestValue = logits[row];
-    for (let v = 1; v < vocabSize; v++) {
-      const value = logits[row + v];
-      if (value > bestValue) {
-        bestValue = value;
-        best = v;
-      }
-    }
-    ids[f - fromFrame] = best;
-  }
-  return ids;
-}
+export const greedyCtcDecoder = (vocabulary: CtcVocabulary, secondsPerFrame: number): CtcDecoder =>
+  new GreedyCtcDecoder(vocabulary, secondsPerFrame);

@@ -1,0 +1,11 @@
+import type { FrameLogProbs } from '../../src/engine/asr/decoders/ctcDecoder.ts';
+
+/**
+ * Log-probabilities in which each frame's best symbol is the given id, with probability `best`
+ * and the rest shared evenly by the other symbols: hand-made decoder input.
+ */
+export function logProbsOfIds(ids: ArrayLike<number>, vocabSize: number, best = 0.9): FrameLogProbs {
+  const data = new Float32Array(ids.length * vocabSize).fill(Math.log((1 - best) / (vocabSize - 1)));
+  for (let f = 0; f < ids.length; f++) data[f * vocabSize + ids[f]] = Math.log(best);
+  return { data, frames: ids.length, vocabSize };
+}
