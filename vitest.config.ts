@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests mirror src/: test/<path of the module>.test.ts. Those that run a real model through the
+// real runtime end in .model.test.ts and get the long timeouts; e2e/ holds the browser tests.
+const MODEL_TESTS = 'test/**/*.model.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [MODEL_TESTS, 'test/node/**', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
       {
         test: {
           name: 'node',
-          include: ['test/node/**/*.test.ts'],
+          include: [MODEL_TESTS, 'test/node/**/*.test.ts'],
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 120_000,
