@@ -41,6 +41,8 @@ export default defineConfig(({ command }) => ({
     VitePWA(pwaOptions),
   ],
   worker: { format: 'es' },
+  // Benchmark-only engine options are compiled out of the app (src/engine/worker/benchHooks.ts).
+  define: { __ENGINE_BENCH_HOOKS__: 'false' },
   optimizeDeps: {
     // Crawl the worker sources too: a dependency first met when a worker starts would make the
     // dev server re-optimize and reload the page mid-session.

@@ -27,6 +27,8 @@ export default defineConfig({
   root: benchDir,
   plugins: [isolationHeaders(), serveModelsDir(path.resolve(benchDir, '../../shared/models'))],
   worker: { format: 'es' },
+  // The engine's benchmark-only load options (src/engine/worker/benchHooks.ts).
+  define: { __ENGINE_BENCH_HOOKS__: 'true' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHUNK_SAMPLES, STREAM_SAMPLE_RATE } from '../src/features/file/decode/audioStream.ts';
+import { CHUNK_SAMPLES, SAMPLE_RATE } from '../src/shared/audioFormat.ts';
 import type * as Probe from './audioDecodePage.ts';
 import { formatsManifest, repeatedLongFile, sentenceManifest, SHARED, TONES } from '../test/support/sharedFixtures.ts';
 import { launchBrowser, REPO_ROOT } from '../test/support/harness.ts';
@@ -200,7 +200,7 @@ describe('a long file', () => {
     const report = await page.evaluate(() => (window as unknown as ProbeWindow).audioProbe.abortLongFile('#file'));
     expect(report.chunksBeforeAbort).toBe(3);
     expect(report.rejection).toBe('AbortError');
-    expect(report.secondsDecodedAtAbort).toBeLessThan((3 * CHUNK_SAMPLES) / STREAM_SAMPLE_RATE + 3);
+    expect(report.secondsDecodedAtAbort).toBeLessThan((3 * CHUNK_SAMPLES) / SAMPLE_RATE + 3);
     expect(report.secondsDecodedLater).toBe(report.secondsDecodedAtAbort);
   });
 });

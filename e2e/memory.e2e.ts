@@ -17,7 +17,7 @@ import {
   type TestPage,
 } from '../test/support/harness.ts';
 import { longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
-import { CHUNK_SAMPLES } from '../src/features/file/decode/audioStream.ts';
+import { CHUNK_SAMPLES } from '../src/shared/audioFormat.ts';
 import { memoryPanel, memoryPanelAfter, pageClock, type MemoryPanelFigures } from '../test/support/memoryPanel.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');

@@ -2,6 +2,7 @@
 // by URL: WebGPU buffer-cache modes, model swaps and window-size changes in one worker.
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineStats, LoadRequest } from '../../src/engine/protocol.ts';
+import type { BenchLoadOptions } from '../../src/engine/worker/benchHooks.ts';
 
 let engine: { remote: Comlink.Remote<EngineApi>; worker: Worker } | null = null;
 
@@ -11,10 +12,11 @@ function startWorker() {
   engine = { remote: Comlink.wrap<EngineApi>(worker), worker };
 }
 
-async function load(model: string, device: LoadRequest['device'], webgpuBufferCacheMode?: LoadRequest['webgpuBufferCacheMode']) {
+async function load(model: string, device: LoadRequest['device'], webgpuBufferCacheMode?: BenchLoadOptions['webgpuBufferCacheMode']) {
   if (engine === null) startWorker();
   const started = performance.now();
-  const info = await engine!.remote.load({ model, pageUrl: location.href, device, webgpuBufferCacheMode }, Comlink.proxy(() => {}));
+  const request: LoadRequest & BenchLoadOptions = { model, pageUrl: location.href, device, webgpuBufferCacheMode };
+  const info = await engine!.remote.load(request, Comlink.proxy(() => {}));
   return { info, seconds: (performance.now() - started) / 1000 };
 }
 

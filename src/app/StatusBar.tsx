@@ -1,11 +1,11 @@
-import { formatDuration } from '../jobs/jobProgress.ts';
-import { useAppStore } from '../jobs/jobStore.ts';
-import { useController } from './servicesContext.ts';
+import { formatDuration } from '../shared/formatDuration.ts';
+import { useJobStore } from '../jobs/jobStore.ts';
+import { useServices } from './services.ts';
 
 export function StatusBar() {
-  const controller = useController();
-  const status = useAppStore((s) => s.status);
-  const job = useAppStore((s) => s.job);
+  const { session } = useServices();
+  const status = useJobStore((s) => s.status);
+  const job = useJobStore((s) => s.job);
   const progress = job?.outcome === 'running' ? job.progress : null;
 
   return (
@@ -30,7 +30,7 @@ export function StatusBar() {
                 ` · RTF ${progress.realTimeFactor.toFixed(3)} (${(1 / progress.realTimeFactor).toFixed(0)}× real time)`}
             </span>
           )}
-          <button type="button" onClick={() => controller.cancel()}>
+          <button type="button" onClick={() => session.cancel()}>
             Cancel
           </button>
         </div>

@@ -1,20 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startServiceWorker } from '../features/offline/serviceWorkerClient.ts';
 import { settingsFromUrl } from '../features/model/urlSettings.ts';
-import { TranscriptionController } from '../jobs/engineSession.ts';
+import { startServiceWorker } from '../features/offline/serviceWorkerClient.ts';
 import { App } from './App.tsx';
-import { ControllerContext } from './servicesContext.ts';
+import { ServicesContext, startServices } from './services.ts';
 import './app.css';
 
-const controller = new TranscriptionController();
-void controller.loadModel(settingsFromUrl(location.search));
+const services = startServices();
+void services.session.loadModel(settingsFromUrl(location.search));
 startServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ControllerContext.Provider value={controller}>
+    <ServicesContext.Provider value={services}>
       <App />
-    </ControllerContext.Provider>
+    </ServicesContext.Provider>
   </StrictMode>,
 );

@@ -1,7 +1,15 @@
-import type { TranscriptUpdate } from '../shared/transcript.ts';
-import type { TranscribedWord } from '../shared/transcript.ts';
+import type { TranscribedWord, TranscriptUpdate } from '../shared/transcript.ts';
 
-/** The page ⇄ engine worker contract (Comlink). Everything here is structured-cloneable. */
+/**
+ * The page ⇄ engine worker contract (Comlink): every type and constant both sides rely on.
+ * Everything here is structured-cloneable. Audio crosses as SAMPLE_RATE mono float32
+ * (src/shared/audioFormat.ts); words as TranscribedWord (src/shared/transcript.ts).
+ */
+
+export type { TranscribedWord, TranscriptUpdate };
+
+/** The Cache Storage cache the worker keeps model files in (transformers.js's env.cacheKey); the page lists and deletes them. */
+export const MODEL_CACHE_NAME = 'transformers-cache';
 
 export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
 
@@ -13,8 +21,6 @@ export interface LoadRequest {
   readonly device: DevicePreference;
   /** Overrides the dtype chosen for the backend. */
   readonly dtype?: string;
-  /** ORT's WebGPU storage-buffer cache mode; its own default when absent. */
-  readonly webgpuBufferCacheMode?: 'disabled' | 'lazyRelease' | 'simple' | 'bucket';
 }
 
 export interface LoadProgress {
@@ -34,6 +40,10 @@ export interface EngineInfo {
   readonly dtype: string;
   readonly attentionMask: 'none' | 'masked' | 'all-ones';
 }
+
+/** A job's window and stride when the user sets none (seconds). */
+export const DEFAULT_WINDOW_SECONDS = 20;
+export const DEFAULT_STRIDE_SECONDS = 2;
 
 export interface JobSettings {
   readonly windowSeconds: number;

@@ -1,6 +1,8 @@
+import { errorText, UserFacingError } from '../shared/errorText.ts';
+
 /** Turns an engine or model-loading failure into a sentence a user can act on. */
 export function describeModelLoadError(model: string, error: unknown, online: boolean): string {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorText(error);
   if (!online || /Failed to fetch|NetworkError|network/i.test(detail)) {
     return `Could not load the model "${model}": the network is unreachable and the model is not cached on this device. It needs one online visit to be downloaded and cached (or self-host it with MODELS_DIR and use ?model=/models/<name>).`;
   }
@@ -14,14 +16,14 @@ export function describeModelLoadError(model: string, error: unknown, online: bo
 }
 
 export function describeTranscriptionError(fileName: string, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorText(error);
   if (/memory|OOM|allocation/i.test(detail)) {
     return `Transcribing "${fileName}" ran out of memory. Try a shorter window in the settings, or close other tabs. The text so far is kept.`;
   }
   return `Transcribing "${fileName}" failed: ${detail}. The text so far is kept.`;
 }
 
-/** Audio input errors already speak to the user; anything else gets wrapped. */
+/** Errors that already speak to the user (bad audio, a microphone problem) are shown as they are; anything else gets wrapped. */
 export function describeJobFailure(fileName: string, error: unknown): string {
-  return error instanceof Error && error.name === 'AudioInputError' ? error.message : describeTranscriptionError(fileName, error);
+  return error instanceof UserFacingError ? error.message : describeTranscriptionError(fileName, error);
 }

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
-import type { JobProgress } from './jobProgress.ts';
+import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS, type DevicePreference, type EngineInfo } from '../engine/protocol.ts';
 import type { TranscribedWord } from '../shared/transcript.ts';
-import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS } from '../engine/asr/windowSettings.ts';
-import type { DevicePreference, EngineInfo } from '../engine/protocol.ts';
+import type { JobProgress } from './jobProgress.ts';
 
 /** The automation contract's `data-state` values. */
 export type StatusState = 'idle' | 'loading-model' | 'transcribing' | 'done' | 'error' | 'cancelled';
+
+export type JobOutcome = 'running' | 'done' | 'cancelled' | 'error';
 
 export interface ModelLoadProgress {
   readonly loadedBytes: number;
@@ -19,13 +20,17 @@ export interface QueuedFile {
 
 export interface TranscriptJob {
   readonly id: number;
+  /** A dropped file, or a recording from the microphone. */
+  readonly kind: 'file' | 'live';
+  /** The file's name, or the recording's title. */
   readonly source: string;
   readonly words: readonly TranscribedWord[];
+  /** What lies past the committed edge, shown as tentative. */
   readonly pending: TranscribedWord | null;
   readonly durationSeconds: number | null;
   readonly progress: JobProgress | null;
   readonly warning: string | null;
-  readonly outcome: 'running' | 'done' | 'cancelled' | 'error';
+  readonly outcome: JobOutcome;
 }
 
 export interface Settings {
@@ -36,7 +41,7 @@ export interface Settings {
   readonly strideSeconds: number;
 }
 
-export interface AppState {
+export interface JobsState {
   readonly status: { readonly state: StatusState; readonly message: string };
   readonly engine: EngineInfo | null;
   readonly modelProgress: ModelLoadProgress | null;
@@ -56,7 +61,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'model'> = {
   strideSeconds: DEFAULT_STRIDE_SECONDS,
 };
 
-export const useAppStore = create<AppState>(() => ({
+const INITIAL: JobsState = {
   status: { state: 'idle', message: 'Starting…' },
   engine: null,
   modelProgress: null,
@@ -65,12 +70,100 @@ export const useAppStore = create<AppState>(() => ({
   job: null,
   history: [],
   reference: '',
-}));
+};
 
-export function setStatus(state: StatusState, message: string): void {
-  useAppStore.setState({ status: { state, message } });
-}
+/** The page's jobs, model and settings. Components read it; only the actions below change it. */
+export const useJobStore = create<JobsState>(() => INITIAL);
 
-export function updateJob(patch: Partial<TranscriptJob>): void {
-  useAppStore.setState((s) => (s.job === null ? {} : { job: { ...s.job, ...patch } }));
+const set = useJobStore.setState;
+const patchJob = (patch: Partial<TranscriptJob>) => set((s) => (s.job === null ? {} : { job: { ...s.job, ...patch } }));
+
+let nextJobId = 1;
+
+export const jobActions = {
+  setStatus(state: StatusState, message: string): void {
+    set({ status: { state, message } });
+  },
+
+  changeSettings(patch: Partial<Settings>): void {
+    set((s) => ({ settings: { ...s.settings, ...patch } }));
+  },
+
+  setReference(reference: string): void {
+    set({ reference });
+  },
+
+  modelLoading(settings: Settings): void {
+    set({ settings, engine: null, modelProgress: null, status: { state: 'loading-model', message: `Loading the model ${settings.model}…` } });
+  },
+
+  modelProgress(modelProgress: ModelLoadProgress): void {
+    set({ modelProgress });
+  },
+
+  modelLoaded(engine: EngineInfo): void {
+    set({ engine, modelProgress: null });
+  },
+
+  modelFailed(message: string): void {
+    set({ modelProgress: null, status: { state: 'error', message } });
+  },
+
+  enqueue(files: Iterable<File>): number {
+    const added = [...files].map((file) => ({ id: nextJobId++, file }));
+    if (added.length > 0) set((s) => ({ queue: [...s.queue, ...added] }));
+    return added.length;
+  },
+
+  /** Takes the first queued file off the queue. */
+  dequeue(): QueuedFile | null {
+    const [next, ...rest] = useJobStore.getState().queue;
+    if (next === undefined) return null;
+    set({ queue: rest });
+    return next;
+  },
+
+  removeQueued(id: number): void {
+    set((s) => ({ queue: s.queue.filter((q) => q.id !== id) }));
+  },
+
+  /** Shows a new running job as the current transcript; a finished one moves to the history. */
+  beginJob(kind: TranscriptJob['kind'], source: string, id: number = nextJobId++): void {
+    const job: TranscriptJob = { id, kind, source, words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' };
+    set((s) => ({ job, history: s.job !== null && s.job.outcome !== 'running' ? [s.job, ...s.history] : s.history }));
+  },
+
+  describeAudio(durationSeconds: number | null, warning: string | null): void {
+    patchJob({ durationSeconds, warning });
+  },
+
+  /** Appends committed words and replaces the tentative tail (and the progress, when given). */
+  appendWords(words: readonly TranscribedWord[], pending: TranscribedWord | null, progress?: JobProgress): void {
+    set((s) => {
+      const job = s.job;
+      if (job === null) return {};
+      if (words.length === 0 && progress === undefined && sameWord(job.pending, pending)) return {};
+      return { job: { ...job, words: words.length > 0 ? [...job.words, ...words] : job.words, pending, progress: progress ?? job.progress } };
+    });
+  },
+
+  endJob(outcome: Exclude<JobOutcome, 'running'>, message: string, durationSeconds: number | null): void {
+    set((s) =>
+      s.job === null
+        ? { status: { state: outcome, message } }
+        : {
+            job: { ...s.job, outcome, pending: null, durationSeconds: s.job.durationSeconds ?? durationSeconds },
+            status: { state: outcome, message },
+          },
+    );
+  },
+
+  /** Back to the first state, for tests. */
+  reset(): void {
+    set(INITIAL, true);
+  },
+};
+
+function sameWord(a: TranscribedWord | null, b: TranscribedWord | null): boolean {
+  return a === b || (a !== null && b !== null && a.text === b.text && a.start === b.start && a.end === b.end);
 }

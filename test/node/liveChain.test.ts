@@ -7,7 +7,7 @@ import type { TranscribedWord } from '../../src/shared/transcript.ts';
 import { windowSettings } from '../../src/engine/asr/windowSettings.ts';
 import { StreamingResampler } from '../../src/shared/audio/streamingResampler.ts';
 import { CtcModel } from '../../src/engine/worker/ctcModel.ts';
-import { LiveTranscript } from '../../src/features/live/liveTranscript.ts';
+import { LiveTranscript } from '../../src/jobs/liveTranscript.ts';
 import { MonoFrameBatcher } from '../../src/features/live/worklet/monoFrameBatcher.ts';
 import { pcm16ToFloat } from '../../src/features/live/pcm16.ts';
 import { SixteenKhzPcm } from '../../src/features/live/sixteenKhzPcm.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, jobProgress } from '../../src/jobs/jobProgress.ts';
+import { jobProgress } from '../../src/jobs/jobProgress.ts';
+import { formatDuration } from '../../src/shared/formatDuration.ts';
 import { captionCues, plainText, toJson, toSrt, toWebVtt } from '../../src/features/transcript/transcriptExport.ts';
 import { chooseBackend, wasmThreads } from '../../src/engine/worker/chooseBackend.ts';
 import { describeModelLoadError, describeTranscriptionError } from '../../src/jobs/describeError.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TranscribedWord } from '../../src/shared/transcript.ts';
 import { StreamingResampler } from '../../src/shared/audio/streamingResampler.ts';
 import { CaptureClock } from '../../src/features/live/captureClock.ts';
-import { LiveTranscript } from '../../src/features/live/liveTranscript.ts';
+import { LiveTranscript } from '../../src/jobs/liveTranscript.ts';
 import { firstSampleAbove, meterLevel, peakOf } from '../../src/features/live/meterLevel.ts';
 import { describeMicrophoneError, microphoneSupportProblem } from '../../src/features/live/micErrors.ts';
 import { MonoFrameBatcher } from '../../src/features/live/worklet/monoFrameBatcher.ts';

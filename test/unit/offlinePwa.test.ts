@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ISOLATION_HEADERS, withIsolationHeaders } from '../../src/sw/isolationHeaders.ts';
 import { offlineSupportText } from '../../src/features/offline/pwaStore.ts';
 import { isolationReload, pageActivity, reloadButton, type PageActivity } from '../../src/features/offline/reloadPolicy.ts';
-import { useAppStore, type AppState } from '../../src/jobs/jobStore.ts';
+import { useJobStore, type JobsState } from '../../src/jobs/jobStore.ts';
 import { contentLength, groupCachedModels, modelLabelOf } from '../../src/features/offline/cachedModels.ts';
 import { persistenceText } from '../../src/features/offline/storageFacts.ts';
 
@@ -61,14 +61,14 @@ describe('reload policy', () => {
   });
 
   it('reads the activity from the app state', () => {
-    const state: AppState = {
-      ...useAppStore.getState(),
+    const state: JobsState = {
+      ...useJobStore.getState(),
       status: { state: 'transcribing', message: '' },
       queue: [{ id: 2, file: new File([], 'b.wav') }],
-      job: { id: 1, source: 'a.wav', words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' },
+      job: { id: 1, kind: 'file', source: 'a.wav', words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' },
     };
     expect(pageActivity(state)).toEqual({ status: 'transcribing', jobRunning: true, hasTranscript: true, queued: 1 });
-    expect(pageActivity(useAppStore.getState())).toMatchObject({ jobRunning: false, hasTranscript: false, queued: 0 });
+    expect(pageActivity(useJobStore.getState())).toMatchObject({ jobRunning: false, hasTranscript: false, queued: 0 });
   });
 });
 

@@ -1,8 +1,6 @@
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS } from '../protocol.ts';
 import type { FrameGeometry } from './frameGeometry.ts';
-
-export const DEFAULT_WINDOW_SECONDS = 20;
-export const DEFAULT_STRIDE_SECONDS = 2;
 
 /**
  * Window and stride in samples, both whole multiples of the frame hop so that every window

@@ -11,6 +11,7 @@ import {
   type ProgressCallback,
 } from '@huggingface/transformers';
 import { ctcVocabulary, type CtcVocabulary } from '../asr/ctcVocabulary.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { frameGeometryFromConfig, type FrameGeometry } from '../asr/frameGeometry.ts';
 import { logSoftmaxRows } from '../asr/logSoftmax.ts';
 import { normalizeInPlace } from '../asr/normalizeAudio.ts';
@@ -118,8 +119,8 @@ export class CtcModel implements WindowModel {
     // Only the extractor's config is used: calling it would build a whole-input int64 mask.
     const extractor = await AutoFeatureExtractor.from_pretrained(location.name, { progress_callback });
     const preprocessor = (extractor as unknown as { config: PreprocessorConfig }).config;
-    if (preprocessor.sampling_rate !== undefined && preprocessor.sampling_rate !== 16_000) {
-      throw new Error(`This model expects ${preprocessor.sampling_rate} Hz audio; only 16 kHz models are supported.`);
+    if (preprocessor.sampling_rate !== undefined && preprocessor.sampling_rate !== SAMPLE_RATE) {
+      throw new Error(`This model expects ${preprocessor.sampling_rate} Hz audio; only ${SAMPLE_RATE / 1000} kHz models are supported.`);
     }
     const [tokenizer, model] = await Promise.all([
       AutoTokenizer.from_pretrained(location.name, { progress_callback }),

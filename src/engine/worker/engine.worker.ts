@@ -1,5 +1,6 @@
 import { env } from '@huggingface/transformers';
 import * as Comlink from 'comlink';
+import { errorText } from '../../shared/errorText.ts';
 import { StreamingTranscriber } from '../asr/streamingTranscriber.ts';
 import { windowSettings } from '../asr/windowSettings.ts';
 import { chooseBackend, wasmThreads } from './chooseBackend.ts';
@@ -7,8 +8,9 @@ import { CtcModel, type ModelLocation } from './ctcModel.ts';
 import type { EngineApi, EngineInfo, JobSettings, LoadRequest } from '../protocol.ts';
 import { describeModelSource, resolveModelSource } from '../../shared/modelSource.ts';
 import { ortWasmPaths } from './ortAssets.ts';
+import { benchLoadOptions } from './benchHooks.ts';
 import { installRuntimeMemoryProbe } from './runtimeMemoryProbe.ts';
-import { MODEL_CACHE_NAME } from '../../features/offline/cachedModels.ts';
+import { MODEL_CACHE_NAME } from '../protocol.ts';
 
 env.backends.onnx.wasm!.wasmPaths = ortWasmPaths;
 // The service worker precaches ORT's hashed .wasm/.mjs: a second copy in Cache Storage (and a
@@ -42,7 +44,8 @@ function location(request: LoadRequest): ModelLocation {
 
 const api: EngineApi = {
   async load(request, onProgress) {
-    const key = JSON.stringify([request.model, request.device, request.dtype, request.webgpuBufferCacheMode]);
+    const { webgpuBufferCacheMode } = benchLoadOptions(request);
+    const key = JSON.stringify([request.model, request.device, request.dtype, webgpuBufferCacheMode]);
     if (model !== null && info !== null && key === loadedKey) return info;
     await model?.dispose();
     model = null;
@@ -63,11 +66,11 @@ const api: EngineApi = {
         device: choice.device,
         dtype: request.dtype,
         onProgress: progress,
-        webgpuBufferCacheMode: request.webgpuBufferCacheMode,
+        webgpuBufferCacheMode,
       });
     } catch (error) {
       if (choice.device !== 'webgpu' || request.device === 'webgpu') throw error;
-      choice = { device: 'wasm', reason: `WASM: the model failed on WebGPU (${error instanceof Error ? error.message : String(error)})` };
+      choice = { device: 'wasm', reason: `WASM: the model failed on WebGPU (${errorText(error)})` };
       model = await CtcModel.load(modelLocation, { device: 'wasm', dtype: request.dtype, onProgress: progress });
     }
     loadedKey = key;

@@ -1,16 +1,16 @@
 import { useState, type DragEvent } from 'react';
-import { useAppStore } from '../../jobs/jobStore.ts';
-import { useController } from '../../app/servicesContext.ts';
+import { useJobStore } from '../../jobs/jobStore.ts';
+import { useServices } from '../../app/services.ts';
 
 export function FileDrop() {
-  const controller = useController();
-  const queue = useAppStore((s) => s.queue);
+  const { files } = useServices();
+  const queue = useJobStore((s) => s.queue);
   const [over, setOver] = useState(false);
 
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
-    controller.enqueue(event.dataTransfer.files);
+    files.enqueue(event.dataTransfer.files);
   };
 
   return (
@@ -33,7 +33,7 @@ export function FileDrop() {
         accept="audio/*,video/*,.wav,.mp3,.m4a,.ogg,.opus,.flac,.webm,.mp4"
         multiple
         onChange={(e) => {
-          controller.enqueue(e.target.files ?? []);
+          files.enqueue(e.target.files ?? []);
           e.target.value = '';
         }}
       />
@@ -44,7 +44,7 @@ export function FileDrop() {
             {queue.map((item) => (
               <li key={item.id}>
                 {item.file.name}{' '}
-                <button type="button" onClick={() => controller.removeQueued(item.id)} aria-label={`Remove ${item.file.name} from the queue`}>
+                <button type="button" onClick={() => files.removeQueued(item.id)} aria-label={`Remove ${item.file.name} from the queue`}>
                   Remove
                 </button>
               </li>

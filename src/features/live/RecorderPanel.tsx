@@ -1,7 +1,6 @@
-import { formatDuration } from '../../jobs/jobProgress.ts';
-import { liveRecorderFor } from './liveRecorder.ts';
-import { useRecorderStore } from './recorderStore.ts';
-import { useController } from '../../app/servicesContext.ts';
+import { formatDuration } from '../../shared/formatDuration.ts';
+import { recorderActions, useRecorderStore } from './recorderStore.ts';
+import { useServices } from '../../app/services.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
 
 const PHASE_TEXT = {
@@ -12,7 +11,7 @@ const PHASE_TEXT = {
 } as const;
 
 export function RecorderPanel() {
-  const recorder = liveRecorderFor(useController());
+  const { recorder } = useServices();
   const phase = useRecorderStore((s) => s.phase);
   const seconds = useRecorderStore((s) => s.seconds);
   const level = useRecorderStore((s) => s.level);
@@ -49,7 +48,7 @@ export function RecorderPanel() {
           type="checkbox"
           checked={keepRecording}
           disabled={active}
-          onChange={(e) => useRecorderStore.setState({ keepRecording: e.target.checked })}
+          onChange={(e) => recorderActions.setKeepRecording(e.target.checked)}
         />{' '}
         Keep the recording so it can be saved (stored in this browser until the next recording)
       </label>

@@ -35,3 +35,45 @@ export const useRecorderStore = create<RecorderState>(() => ({
   saved: null,
   savedNote: null,
 }));
+
+const set = useRecorderStore.setState;
+
+/** Replaces the kept recording, releasing the previous one's object URL. */
+function replaceSaved(saved: SavedRecording | null): void {
+  const previous = useRecorderStore.getState().saved;
+  if (previous !== null && previous !== saved) URL.revokeObjectURL(previous.url);
+  set({ saved });
+}
+
+export const recorderActions = {
+  setKeepRecording(keepRecording: boolean): void {
+    set({ keepRecording });
+  },
+  starting(): void {
+    set({ phase: 'starting', problem: null });
+  },
+  recording(savedNote: string | null): void {
+    replaceSaved(null);
+    set({ phase: 'recording', seconds: 0, level: 0, savedNote });
+  },
+  meter(level: number, seconds: number): void {
+    set({ level, seconds });
+  },
+  stopping(): void {
+    set({ phase: 'stopping' });
+  },
+  stopped(seconds: number, saved: SavedRecording | null, savedNote?: string): void {
+    replaceSaved(saved);
+    set(savedNote === undefined ? { seconds } : { seconds, savedNote });
+  },
+  idle(): void {
+    set({ phase: 'idle', level: 0 });
+  },
+  problem(problem: string): void {
+    set({ problem });
+  },
+  forgetRecording(): void {
+    replaceSaved(null);
+    set({ savedNote: null });
+  },
+};

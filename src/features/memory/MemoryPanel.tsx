@@ -1,35 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { chartGeometry } from './chartGeometry.ts';
-import { jobEdge } from './jobMarkers.ts';
-import { isolationStatus, measurementSupport, type UaMemoryResult } from './memoryFigures.ts';
-import { MemoryMonitor, type MemorySnapshot } from './memoryMonitor.ts';
-import { useAppStore } from '../../jobs/jobStore.ts';
-import type { TranscriptionController } from '../../jobs/engineSession.ts';
-import { useController } from '../../app/servicesContext.ts';
+import { useServices } from '../../app/services.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
-
-interface MemoryApis {
-  measureUserAgentSpecificMemory?: () => Promise<UaMemoryResult>;
-  memory?: { usedJSHeapSize: number };
-}
-
-const perf = performance as Performance & MemoryApis;
-
-const support = measurementSupport({
-  hasUaMeasurement: typeof perf.measureUserAgentSpecificMemory === 'function',
-  crossOriginIsolated: self.crossOriginIsolated,
-  hasJsHeapSize: perf.memory !== undefined,
-});
-
-function startMonitor(controller: TranscriptionController): MemoryMonitor {
-  return new MemoryMonitor({
-    method: support.method,
-    measure: () => perf.measureUserAgentSpecificMemory!(),
-    jsHeapBytes: () => perf.memory!.usedJSHeapSize,
-    engineStats: () => controller.engineStats(),
-    now: () => performance.now(),
-  });
-}
+import { chartGeometry } from './chartGeometry.ts';
+import { isolationStatus } from './memoryFigures.ts';
+import type { MemorySnapshot } from './memoryMonitor.ts';
+import { memorySupport as support } from './startMemoryMonitor.ts';
 
 /** Reads this page's own COOP/COEP headers, to say why isolation is off. */
 function useIsolation() {
@@ -94,26 +70,13 @@ function MemoryChart({ snapshot }: { snapshot: MemorySnapshot }) {
  * starts and ends. `data-current-bytes` / `data-peak-bytes` expose the figures to automation.
  */
 export function MemoryPanel() {
-  const controller = useController();
-  const [monitor] = useState(() => startMonitor(controller));
+  const { memory: monitor, files } = useServices();
   const snapshot = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
   const isolation = useIsolation();
 
-  useEffect(() => {
-    monitor.start();
-    const unsubscribe = useAppStore.subscribe((state, previous) => {
-      const edge = jobEdge(previous.status.state, state.status.state);
-      if (edge !== null) monitor.markJob(edge);
-    });
-    return () => {
-      unsubscribe();
-      monitor.stop();
-    };
-  }, [monitor]);
-
   const now = performance.now();
   const engine = snapshot.engine;
-  const ahead = controller.readAheadSamples();
+  const ahead = files.readAheadSamples();
   const windowSamples = engine?.windowSamples ?? 0;
   const inWindows = (samples: number) => (windowSamples > 0 ? ` (${(samples / windowSamples).toFixed(2)} windows)` : '');
 
@@ -178,7 +141,7 @@ export function MemoryPanel() {
           <div>
             <dt>most audio the engine held</dt>
             <dd>
-              {(engine.maxHeldSamples / 16_000).toFixed(1)} s{inWindows(engine.maxHeldSamples)} · {engine.windowsRun} windows run
+              {(engine.maxHeldSamples / SAMPLE_RATE).toFixed(1)} s{inWindows(engine.maxHeldSamples)} · {engine.windowsRun} windows run
             </dd>
           </div>
         )}
@@ -186,7 +149,7 @@ export function MemoryPanel() {
           <div>
             <dt>decoded ahead of the model (most)</dt>
             <dd>
-              {(ahead.peak / 16_000).toFixed(1)} s of at most {(ahead.limit / 16_000).toFixed(0)} s
+              {(ahead.peak / SAMPLE_RATE).toFixed(1)} s of at most {(ahead.limit / SAMPLE_RATE).toFixed(0)} s
             </dd>
           </div>
         )}

@@ -1,3 +1,4 @@
+import { errorText } from '../../shared/errorText.ts';
 import type { EngineStats } from '../../engine/protocol.ts';
 import { BoundedSeries, type SeriesPoint } from './boundedSeries.ts';
 import { keepMarkers, type JobEdge, type JobMarker } from './jobMarkers.ts';
@@ -175,7 +176,7 @@ export class MemoryMonitor {
       };
       this.update({ page, measuringSince: null, lastError: null }, at);
     } catch (error) {
-      this.update({ measuringSince: null, lastError: `Memory measurement failed: ${error instanceof Error ? error.message : String(error)}` });
+      this.update({ measuringSince: null, lastError: `Memory measurement failed: ${errorText(error)}` });
     } finally {
       this.measureInFlight = false;
       if (this.running) {

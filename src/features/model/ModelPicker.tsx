@@ -1,19 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { useAppStore } from '../../jobs/jobStore.ts';
-import { useController } from '../../app/servicesContext.ts';
+import { useJobStore } from '../../jobs/jobStore.ts';
+import { useServices } from '../../app/services.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
 
 export function ModelPicker() {
-  const controller = useController();
-  const settings = useAppStore((s) => s.settings);
-  const engine = useAppStore((s) => s.engine);
-  const progress = useAppStore((s) => s.modelProgress);
-  const loading = useAppStore((s) => s.status.state === 'loading-model');
+  const { session } = useServices();
+  const settings = useJobStore((s) => s.settings);
+  const engine = useJobStore((s) => s.engine);
+  const progress = useJobStore((s) => s.modelProgress);
+  const loading = useJobStore((s) => s.status.state === 'loading-model');
   const [model, setModel] = useState(settings.model);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void controller.loadModel({ ...useAppStore.getState().settings, model });
+    void session.loadModel({ ...useJobStore.getState().settings, model });
   };
 
   return (

@@ -1,13 +1,10 @@
-import { useAppStore, type Settings } from '../../jobs/jobStore.ts';
+import { jobActions, useJobStore } from '../../jobs/jobStore.ts';
 import type { DevicePreference } from '../../engine/protocol.ts';
 
-function patchSettings(patch: Partial<Settings>) {
-  useAppStore.setState((s) => ({ settings: { ...s.settings, ...patch } }));
-}
 
 /** Window and stride apply to the next file; backend and dtype to the next model load. */
 export function SettingsPanel() {
-  const settings = useAppStore((s) => s.settings);
+  const settings = useJobStore((s) => s.settings);
   return (
     <details className="card">
       <summary>Settings</summary>
@@ -20,7 +17,7 @@ export function SettingsPanel() {
           max={60}
           step={0.5}
           value={settings.windowSeconds}
-          onChange={(e) => patchSettings({ windowSeconds: Number(e.target.value) })}
+          onChange={(e) => jobActions.changeSettings({ windowSeconds: Number(e.target.value) })}
         />
         <label htmlFor="stride-input">Stride on each side (seconds)</label>
         <input
@@ -30,13 +27,13 @@ export function SettingsPanel() {
           max={10}
           step={0.1}
           value={settings.strideSeconds}
-          onChange={(e) => patchSettings({ strideSeconds: Number(e.target.value) })}
+          onChange={(e) => jobActions.changeSettings({ strideSeconds: Number(e.target.value) })}
         />
         <label htmlFor="device-select">Backend (on next model load)</label>
         <select
           id="device-select"
           value={settings.device}
-          onChange={(e) => patchSettings({ device: e.target.value as DevicePreference })}
+          onChange={(e) => jobActions.changeSettings({ device: e.target.value as DevicePreference })}
         >
           <option value="auto">Automatic</option>
           <option value="webgpu">WebGPU</option>
@@ -47,7 +44,7 @@ export function SettingsPanel() {
           id="dtype-input"
           value={settings.dtype ?? ''}
           placeholder="fp32, fp16, q8, q4"
-          onChange={(e) => patchSettings({ dtype: e.target.value.trim() || undefined })}
+          onChange={(e) => jobActions.changeSettings({ dtype: e.target.value.trim() || undefined })}
         />
       </div>
     </details>

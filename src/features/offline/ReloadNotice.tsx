@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePwaStore } from './pwaStore.ts';
 import { pageActivity, reloadButton } from './reloadPolicy.ts';
 import { applyUpdate, reloadForIsolation } from './serviceWorkerClient.ts';
-import { useAppStore } from '../../jobs/jobStore.ts';
+import { useJobStore } from '../../jobs/jobStore.ts';
 
 /**
  * Offers the reload that a new deployment (or, on a host without COOP/COEP, cross-origin
@@ -11,7 +11,7 @@ import { useAppStore } from '../../jobs/jobStore.ts';
 export function ReloadNotice() {
   const update = usePwaStore((s) => s.update);
   const isolationOffered = usePwaStore((s) => s.isolationReloadOffered);
-  const button = reloadButton(useAppStore(useShallow(pageActivity)));
+  const button = reloadButton(useJobStore(useShallow(pageActivity)));
   if (update === 'none' && !isolationOffered) return null;
   const isUpdate = update !== 'none';
 

@@ -1,6 +1,7 @@
+import { errorText } from '../../shared/errorText.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { offlineSupportText, usePwaStore } from './pwaStore.ts';
-import { useAppStore } from '../../jobs/jobStore.ts';
+import { useJobStore } from '../../jobs/jobStore.ts';
 import type { CachedModel } from './cachedModels.ts';
 import { deleteCachedModel, listCachedModels } from './modelCache.ts';
 import { persistenceText, readStorageEstimate, type StorageEstimateFacts } from './storageFacts.ts';
@@ -22,7 +23,7 @@ export function StoragePanel() {
   const offlineProblem = usePwaStore((s) => s.offlineProblem);
   const persistence = usePwaStore((s) => s.persistence);
   // A model load adds files to the cache: read it again then.
-  const engine = useAppStore((s) => s.engine);
+  const engine = useJobStore((s) => s.engine);
   const [open, setOpen] = useState(false);
   const [models, setModels] = useState<CachedModel[] | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimateFacts | null>(null);
@@ -34,7 +35,7 @@ export function StoragePanel() {
       setModels(cached);
       setEstimate(usage);
     } catch (error) {
-      setMessage(`Could not read this site's storage: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Could not read this site's storage: ${errorText(error)}`);
     }
   }, []);
 
@@ -47,7 +48,7 @@ export function StoragePanel() {
       await deleteCachedModel(model);
       setMessage(`Deleted the cached model ${model.label} (${sizeText(model)}). It downloads again the next time it loads.`);
     } catch (error) {
-      setMessage(`Could not delete ${model.label}: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Could not delete ${model.label}: ${errorText(error)}`);
     }
     await refresh();
   };

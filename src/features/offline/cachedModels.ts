@@ -3,9 +3,6 @@
  * into models, the unit a user recognises and deletes.
  */
 
-/** The Cache Storage cache transformers.js keeps model files in (its env.cacheKey). */
-export const MODEL_CACHE_NAME = 'transformers-cache';
-
 export interface CachedFile {
   readonly url: string;
   /** From the entry's Content-Length header (transformers.js sets it); null when absent. */

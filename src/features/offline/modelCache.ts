@@ -1,4 +1,5 @@
-import { contentLength, groupCachedModels, MODEL_CACHE_NAME, type CachedFile, type CachedModel } from './cachedModels.ts';
+import { MODEL_CACHE_NAME } from '../../engine/protocol.ts';
+import { contentLength, groupCachedModels, type CachedFile, type CachedModel } from './cachedModels.ts';
 
 /**
  * The models in this origin's model cache, with their sizes read from the entries' headers (not

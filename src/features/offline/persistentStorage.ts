@@ -1,7 +1,7 @@
-import { useAppStore } from '../../jobs/jobStore.ts';
+import { useJobStore } from '../../jobs/jobStore.ts';
 import { listCachedModels } from './modelCache.ts';
 import { currentPersistence, requestPersistence } from './storageFacts.ts';
-import { usePwaStore } from './pwaStore.ts';
+import { pwaActions } from './pwaStore.ts';
 
 /**
  * Asks for persistent storage once per page, as soon as there is something worth keeping: a model
@@ -10,15 +10,15 @@ import { usePwaStore } from './pwaStore.ts';
  */
 export function askForPersistentStorage(): void {
   const ask = () => {
-    usePwaStore.setState({ persistence: 'asking' });
-    void requestPersistence().then((persistence) => usePwaStore.setState({ persistence }));
+    pwaActions.persistence('asking');
+    void requestPersistence().then((persistence) => pwaActions.persistence(persistence));
   };
   void (async () => {
     const persistence = await currentPersistence();
-    usePwaStore.setState({ persistence });
+    pwaActions.persistence(persistence);
     if (persistence !== 'unknown') return;
     if ((await listCachedModels().catch(() => [])).length > 0) return ask();
-    const unsubscribe = useAppStore.subscribe((state) => {
+    const unsubscribe = useJobStore.subscribe((state) => {
       if (state.engine === null) return;
       unsubscribe();
       ask();

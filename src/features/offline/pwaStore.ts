@@ -29,6 +29,23 @@ export const usePwaStore = create<PwaState>(() => ({
   persistence: 'unknown',
 }));
 
+const set = usePwaStore.setState;
+
+export const pwaActions = {
+  offline(offline: OfflineSupport, offlineProblem: string | null = null): void {
+    set({ offline, offlineProblem });
+  },
+  update(update: PwaState['update']): void {
+    set({ update });
+  },
+  offerIsolationReload(): void {
+    set({ isolationReloadOffered: true });
+  },
+  persistence(persistence: Persistence): void {
+    set({ persistence });
+  },
+};
+
 /** The offline state in words. */
 export function offlineSupportText(state: OfflineSupport, problem: string | null): string {
   switch (state) {

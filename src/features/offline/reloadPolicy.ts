@@ -1,4 +1,4 @@
-import type { AppState, StatusState } from '../../jobs/jobStore.ts';
+import type { JobsState, StatusState } from '../../jobs/jobStore.ts';
 
 /** What a reload of the page would cut short or throw away. */
 export interface PageActivity {
@@ -11,7 +11,7 @@ export interface PageActivity {
   readonly queued: number;
 }
 
-export function pageActivity(state: AppState): PageActivity {
+export function pageActivity(state: JobsState): PageActivity {
   return {
     status: state.status.state,
     jobRunning: state.job?.outcome === 'running',

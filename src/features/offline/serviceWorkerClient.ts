@@ -1,7 +1,8 @@
 import { Workbox } from 'workbox-window';
-import { useAppStore } from '../../jobs/jobStore.ts';
+import { useJobStore } from '../../jobs/jobStore.ts';
 import { askForPersistentStorage } from './persistentStorage.ts';
-import { usePwaStore } from './pwaStore.ts';
+import { errorText } from '../../shared/errorText.ts';
+import { pwaActions, usePwaStore } from './pwaStore.ts';
 import { isolationReload, pageActivity } from './reloadPolicy.ts';
 
 // Per tab: set before the reload that should make the page cross-origin isolated, so a browser
@@ -36,14 +37,14 @@ function setReloadTried(tried: boolean): void {
  */
 function becomeIsolated(): void {
   const decide = (): boolean => {
-    const decision = isolationReload(pageActivity(useAppStore.getState()), reloadTried());
+    const decision = isolationReload(pageActivity(useJobStore.getState()), reloadTried());
     if (decision === 'wait') return false;
     if (decision === 'reload') reloadForIsolation();
-    else if (decision === 'ask') usePwaStore.setState({ isolationReloadOffered: true });
+    else if (decision === 'ask') pwaActions.offerIsolationReload();
     return true;
   };
   if (decide()) return;
-  const unsubscribe = useAppStore.subscribe(() => {
+  const unsubscribe = useJobStore.subscribe(() => {
     if (decide()) unsubscribe();
   });
 }
@@ -55,11 +56,11 @@ function becomeIsolated(): void {
 export function startServiceWorker(): void {
   askForPersistentStorage();
   if (!('serviceWorker' in navigator)) {
-    usePwaStore.setState({ offline: 'unsupported' });
+    pwaActions.offline('unsupported');
     return;
   }
   if (!import.meta.env.PROD) {
-    usePwaStore.setState({ offline: 'dev-server' });
+    pwaActions.offline('dev-server');
     // A worker left by a production build on this origin would serve stale files over HMR.
     void navigator.serviceWorker.getRegistrations().then((registrations) => registrations.forEach((r) => void r.unregister()));
     return;
@@ -68,19 +69,19 @@ export function startServiceWorker(): void {
 
   const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
   workbox = wb;
-  wb.addEventListener('waiting', () => usePwaStore.setState({ update: 'waiting' }));
+  wb.addEventListener('waiting', () => pwaActions.update('waiting'));
   wb.addEventListener('controlling', (event) => {
     if (applyingUpdate) location.reload();
-    else if (event.isUpdate) usePwaStore.setState({ update: 'activated' }); // another tab applied it
+    else if (event.isUpdate) pwaActions.update('activated'); // another tab applied it
     else if (!self.crossOriginIsolated) becomeIsolated();
   });
   wb.active.then(
-    () => usePwaStore.setState({ offline: 'ready' }),
+    () => pwaActions.offline('ready'),
     () => {},
   );
   wb.register().then(
     () => setInterval(() => void wb.update(), UPDATE_CHECK_INTERVAL_MS),
-    (error: unknown) => usePwaStore.setState({ offline: 'failed', offlineProblem: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => pwaActions.offline('failed', errorText(error)),
   );
 }
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { plainText, toJson, toSrt, toWebVtt } from './transcriptExport.ts';
 import type { TranscribedWord } from '../../shared/transcript.ts';
 import { wordErrorRate } from './wordErrorRate.ts';
-import { useAppStore, type TranscriptJob } from '../../jobs/jobStore.ts';
+import { jobActions, useJobStore, type TranscriptJob } from '../../jobs/jobStore.ts';
 
 const EXPORTS = [
   { label: 'Text', extension: 'txt', type: 'text/plain', render: plainText },
@@ -42,7 +42,7 @@ export function ExportButtons({ job }: { job: TranscriptJob }) {
 }
 
 function WordErrorRate({ words }: { words: readonly TranscribedWord[] }) {
-  const reference = useAppStore((s) => s.reference);
+  const reference = useJobStore((s) => s.reference);
   if (reference.trim() === '') return null;
   return (
     <p data-testid="wer">
@@ -52,8 +52,8 @@ function WordErrorRate({ words }: { words: readonly TranscribedWord[] }) {
 }
 
 export function TranscriptView() {
-  const job = useAppStore((s) => s.job);
-  const reference = useAppStore((s) => s.reference);
+  const job = useJobStore((s) => s.job);
+  const reference = useJobStore((s) => s.reference);
   const text = useMemo(() => (job === null ? '' : plainText(job.words)), [job?.words]);
 
   return (
@@ -79,14 +79,14 @@ export function TranscriptView() {
         id="reference-input"
         rows={2}
         value={reference}
-        onChange={(e) => useAppStore.setState({ reference: e.target.value })}
+        onChange={(e) => jobActions.setReference(e.target.value)}
       />
     </section>
   );
 }
 
 export function HistoryList() {
-  const history = useAppStore((s) => s.history);
+  const history = useJobStore((s) => s.history);
   if (history.length === 0) return null;
   return (
     <section className="card" aria-labelledby="history-heading">

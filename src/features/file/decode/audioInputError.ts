@@ -1,3 +1,4 @@
+import { UserFacingError } from '../../../shared/errorText.ts';
 export type AudioInputErrorCode = 'empty' | 'not-audio' | 'truncated' | 'unsupported' | 'corrupt' | 'too-large';
 
 /** Extra facts that make a message more specific; every field is optional. */
@@ -69,7 +70,7 @@ export function describeAudioInputError(
 }
 
 /** A file that cannot be read, or could be read only in part; `message` is meant for the user. */
-export class AudioInputError extends Error {
+export class AudioInputError extends UserFacingError {
   readonly code: AudioInputErrorCode;
   readonly fileName: string;
 

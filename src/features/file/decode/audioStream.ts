@@ -1,12 +1,3 @@
-/** Rate of every AudioStream's samples: what Wav2Vec2-style models take. */
-export const STREAM_SAMPLE_RATE = 16_000;
-/**
- * Samples per yielded chunk (4 s); only the last chunk of a stream is shorter. Every chunk is one
- * round trip to the engine worker: with 1 s chunks an hour of Opus took 79 s here, with 4 s chunks
- * 50 s (bench/RESULTS.md). Cancelling waits for at most one chunk.
- */
-export const CHUNK_SAMPLES = 4 * STREAM_SAMPLE_RATE;
-
 export interface AudioStream {
   /** Duration from the container, when known before decoding (for progress/ETA). */
   durationSeconds: number | null;

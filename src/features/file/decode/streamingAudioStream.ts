@@ -7,7 +7,8 @@ import {
   type InputFormat,
 } from 'mediabunny';
 import { AudioInputError } from './audioInputError.ts';
-import { CHUNK_SAMPLES, STREAM_SAMPLE_RATE, untilAborted, type AudioStream } from './audioStream.ts';
+import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../../shared/audioFormat.ts';
+import { untilAborted, type AudioStream } from './audioStream.ts';
 import { ChunkAssembler } from './chunkAssembler.ts';
 import { mixToMono } from './mixToMono.ts';
 import { id3v2TagSize, parseMp3GaplessInfo } from './mp3GaplessInfo.ts';
@@ -117,7 +118,7 @@ class ChunkedResampling {
   useInputRate(rate: number): Float32Array[] {
     if (this.resampler?.inputRate === rate) return [];
     const tail = this.drain();
-    this.resampler = new StreamingResampler(rate, STREAM_SAMPLE_RATE);
+    this.resampler = new StreamingResampler(rate, SAMPLE_RATE);
     return tail;
   }
 
@@ -199,7 +200,7 @@ async function* decodeTrack(
     if (plan.cutOff) throw new AudioInputError('truncated', fileName, {}, { cause: decodeError });
     if (decodeError !== null) throw new AudioInputError('corrupt', fileName, {}, { cause: decodeError });
     if (resampling.outputSamples === 0) throw new AudioInputError('empty', fileName);
-    const decodedSeconds = resampling.outputSamples / STREAM_SAMPLE_RATE;
+    const decodedSeconds = resampling.outputSamples / SAMPLE_RATE;
     if (plan.declaredSeconds !== null && decodedSeconds < plan.declaredSeconds - TRUNCATION_TOLERANCE_SECONDS) {
       throw new AudioInputError('truncated', fileName);
     }

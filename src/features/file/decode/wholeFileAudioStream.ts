@@ -1,5 +1,6 @@
 import { AudioInputError, type AudioInputErrorDetails } from './audioInputError.ts';
-import { CHUNK_SAMPLES, STREAM_SAMPLE_RATE, type AudioStream } from './audioStream.ts';
+import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../../shared/audioFormat.ts';
+import type { AudioStream } from './audioStream.ts';
 import { mixToMono } from './mixToMono.ts';
 
 /**
@@ -36,7 +37,7 @@ export function describeWholeFileWarning(fileName: string, reason: string): stri
 
 /** Kept apart from openWholeFile so that no closure there keeps the AudioBuffer's other channels alive. */
 async function decodeToMono(file: File, onFailure: WholeFileOptions['onDecodeFailure']): Promise<Float32Array> {
-  const context = new OfflineAudioContext({ numberOfChannels: 1, length: 1, sampleRate: STREAM_SAMPLE_RATE });
+  const context = new OfflineAudioContext({ numberOfChannels: 1, length: 1, sampleRate: SAMPLE_RATE });
   let decoded: AudioBuffer;
   try {
     decoded = await context.decodeAudioData(await file.arrayBuffer());
@@ -64,7 +65,7 @@ export async function openWholeFile(file: File, options: WholeFileOptions): Prom
   }
 
   let mono: Float32Array | null = await decodeToMono(file, options.onDecodeFailure);
-  const durationSeconds = mono.length / STREAM_SAMPLE_RATE;
+  const durationSeconds = mono.length / SAMPLE_RATE;
 
   async function* chunks(signal?: AbortSignal): AsyncGenerator<Float32Array, void, undefined> {
     if (!mono) throw new Error(`The audio of "${file.name}" was already read`);

@@ -1,15 +1,18 @@
-import type { TranscriptUpdate } from '../../shared/transcript.ts';
-import type { TranscribedWord } from '../../shared/transcript.ts';
+import type { TranscriptUpdate } from '../shared/transcript.ts';
+import type { TranscribedWord } from '../shared/transcript.ts';
 
 /**
- * The two parts of a live transcript: committed words come from the engine's push/finish and are
- * final; the tail is the latest preview past the committed edge, which later audio may revise.
- * The page serialises engine calls, so a preview always starts from the current committed edge.
+ * The two parts of a running job's transcript: committed words come from the engine's push/finish
+ * and are final; the tail is what lies past the committed edge, which later audio may revise: the
+ * latest preview (live jobs ask for them), or else the word being spelled at the edge. The page
+ * serialises engine calls, so a preview always starts from the current committed edge.
  */
 export class LiveTranscript {
   /** End, in seconds, of the last committed word. */
   private committedEnd = 0;
   private tailWords: readonly TranscribedWord[] = [];
+  /** Whether the tail holds a preview's words, which know more than an earlier commit's pending word. */
+  private tailFromPreview = false;
 
   get tail(): readonly TranscribedWord[] {
     return this.tailWords;
@@ -23,6 +26,10 @@ export class LiveTranscript {
     const last = update.words[update.words.length - 1];
     if (last !== undefined) this.committedEnd = Math.max(this.committedEnd, last.end);
     const { pending } = update;
+    if (!this.tailFromPreview) {
+      this.tailWords = pending === null ? [] : [pending];
+      return;
+    }
     const from = pending?.start ?? this.committedEnd;
     const rest = this.tailWords.filter((w) => w.start >= from && w.start >= this.committedEnd);
     this.tailWords = pending !== null && rest[0]?.start !== pending.start ? [pending, ...rest] : rest;
@@ -31,11 +38,13 @@ export class LiveTranscript {
   /** Replaces the tail with a preview's words. */
   preview(words: readonly TranscribedWord[]): void {
     this.tailWords = words.filter((w) => w.start >= this.committedEnd);
+    this.tailFromPreview = true;
   }
 
   /** The stream has ended: nothing is tentative any more. */
   end(): void {
     this.tailWords = [];
+    this.tailFromPreview = false;
   }
 
   /** The tail as one span of text, for display; null when nothing is tentative. */

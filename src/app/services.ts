@@ -1,0 +1,38 @@
+import { createContext, useContext } from 'react';
+import { startEngineWorker } from '../engine/client.ts';
+import { FileJobs } from '../features/file/fileJobs.ts';
+import { openAudioFile } from '../features/file/decode/openAudioFile.ts';
+import { LiveRecorder } from '../features/live/liveRecorder.ts';
+import type { MemoryMonitor } from '../features/memory/memoryMonitor.ts';
+import { startMemoryMonitor } from '../features/memory/startMemoryMonitor.ts';
+import { EngineSession } from '../jobs/engineSession.ts';
+
+/** The page's long-lived parts, made once at start-up and handed to the views. */
+export interface AppServices {
+  readonly session: EngineSession;
+  readonly files: FileJobs;
+  readonly recorder: LiveRecorder;
+  readonly memory: MemoryMonitor;
+}
+
+export function startServices(): AppServices {
+  const session = new EngineSession({
+    startWorker: startEngineWorker,
+    pageUrl: () => location.href,
+    online: () => navigator.onLine,
+  });
+  return {
+    session,
+    files: new FileJobs(session, openAudioFile),
+    recorder: new LiveRecorder(session),
+    memory: startMemoryMonitor(() => session.engineStats()),
+  };
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (services === null) throw new Error('useServices needs a ServicesContext provider.');
+  return services;
+}

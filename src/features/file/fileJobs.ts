@@ -1,0 +1,55 @@
+import type { EngineSession } from '../../jobs/engineSession.ts';
+import { jobActions, useJobStore } from '../../jobs/jobStore.ts';
+import { runJob } from '../../jobs/runJob.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import { FileSource, type OpenAudioFile } from './fileSource.ts';
+
+/** How far the decoder may run ahead of the model, in windows: enough to overlap the two, no more. */
+export const READ_AHEAD_WINDOWS = 1;
+
+/** The queue of dropped files: each waits its turn for the engine, then runs as a job. */
+export class FileJobs {
+  private draining = false;
+  private current: FileSource | null = null;
+
+  constructor(
+    private readonly session: EngineSession,
+    private readonly openFile: OpenAudioFile,
+  ) {
+    session.onIdle(() => void this.drain());
+  }
+
+  enqueue(files: Iterable<File>): void {
+    if (jobActions.enqueue(files) > 0) void this.drain();
+  }
+
+  removeQueued(id: number): void {
+    jobActions.removeQueued(id);
+  }
+
+  /** Decoded samples waiting for the model now, their peak in the current or last job, and the bound. */
+  readAheadSamples(): { buffered: number; peak: number; limit: number } | null {
+    const ahead = this.current?.readAhead ?? null;
+    return ahead === null ? null : { buffered: ahead.buffered, peak: ahead.peak, limit: ahead.limit };
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (useJobStore.getState().queue.length > 0) {
+        // Refused while a recording has the engine or no model is loaded: the session calls back.
+        const refusal = await this.session.lend(async (engine, signal) => {
+          const next = jobActions.dequeue();
+          if (next === null) return;
+          const { windowSeconds } = useJobStore.getState().settings;
+          this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile);
+          await runJob(this.current, engine, signal);
+        });
+        if (refusal !== null) return;
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import type { JobSource, OpenedAudio } from '../../jobs/jobSource.ts';
+import type { AudioStream } from './decode/audioStream.ts';
+import { ReadAhead } from './readAhead.ts';
+
+export type OpenAudioFile = (file: File) => Promise<AudioStream>;
+
+/**
+ * A dropped file as a job's audio: decoded in the page as the engine asks for it, at most
+ * `readAheadSamples` ahead of the model, so decoding and inference overlap but memory stays one
+ * window's worth whatever the file's length.
+ */
+export class FileSource implements JobSource {
+  readonly kind = 'file';
+  /** The current read-ahead, for the memory panel. */
+  readAhead: ReadAhead<Float32Array> | null = null;
+  private audio: AudioStream | null = null;
+
+  constructor(
+    private readonly file: File,
+    private readonly readAheadSamples: number,
+    private readonly openFile: OpenAudioFile,
+  ) {}
+
+  get name(): string {
+    return this.file.name;
+  }
+
+  runningMessage(percent: number | null): string {
+    return `Transcribing "${this.file.name}"…${percent === null ? '' : ` ${percent} %`}`;
+  }
+
+  async open(): Promise<OpenedAudio> {
+    this.audio = await this.openFile(this.file);
+    return { durationSeconds: this.audio.durationSeconds, warning: this.audio.warning };
+  }
+
+  feed(signal: AbortSignal): AsyncIterable<Float32Array> {
+    if (this.audio === null) throw new Error('The file was not opened.');
+    this.readAhead = new ReadAhead(this.audio.chunks(signal), this.readAheadSamples, (chunk) => chunk.length);
+    return this.readAhead;
+  }
+
+  /** The stream releases its decoders itself, when read to the end or aborted. */
+  async close(): Promise<null> {
+    this.audio = null;
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+import * as Comlink from 'comlink';
+import type { EngineApi } from '../engine/protocol.ts';
+import { formatDuration } from '../shared/formatDuration.ts';
+import type { TranscriptUpdate } from '../shared/transcript.ts';
+import { describeJobFailure } from './describeError.ts';
+import { PREVIEW, type JobSource } from './jobSource.ts';
+import { jobActions, useJobStore } from './jobStore.ts';
+import { jobProgress } from './jobProgress.ts';
+import { LiveTranscript } from './liveTranscript.ts';
+
+/** The engine calls a job makes; the worker's Comlink remote, or a fake in tests. */
+export type JobEngine = Pick<EngineApi, 'startJob' | 'push' | 'preview' | 'finish'>;
+
+export interface JobClock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+/**
+ * The one lifecycle of every job, file or recording: show it, open its source, stream the audio
+ * through the engine, and end it with a message. A cancelled, truncated or failed job still gets
+ * the audio it delivered decoded (one more window at most), so nothing already received is lost.
+ */
+export async function runJob(source: JobSource, engine: JobEngine, signal: AbortSignal, clock: JobClock = performance): Promise<void> {
+  const { windowSeconds, strideSeconds } = useJobStore.getState().settings;
+  jobActions.beginJob(source.kind, source.name);
+  jobActions.setStatus('transcribing', source.runningMessage(null));
+  const startedAt = clock.now();
+  const transcript = new LiveTranscript();
+  let durationSeconds: number | null = null;
+  let receivedSeconds = 0;
+  let streaming = false;
+  let failure: unknown = null;
+
+  const apply = (update: TranscriptUpdate, duration: number | null) => {
+    transcript.commit(update);
+    receivedSeconds = update.receivedSeconds;
+    const progress = jobProgress(update.committedSeconds, duration, (clock.now() - startedAt) / 1000);
+    jobActions.appendWords(update.words, transcript.tentative(), progress);
+    jobActions.setStatus('transcribing', source.runningMessage(progress.fraction === null ? null : Math.floor(progress.fraction * 100)));
+  };
+
+  try {
+    const audio = await source.open(signal);
+    durationSeconds = audio.durationSeconds;
+    jobActions.describeAudio(audio.durationSeconds, audio.warning);
+    await engine.startJob({ windowSeconds, strideSeconds });
+    streaming = true;
+    for await (const item of source.feed(signal)) {
+      if (signal.aborted) break;
+      if (item === PREVIEW) {
+        transcript.preview(await engine.preview());
+        jobActions.appendWords([], transcript.tentative());
+      } else {
+        apply(await engine.push(Comlink.transfer(item, [item.buffer])), durationSeconds);
+      }
+    }
+  } catch (error) {
+    failure = error;
+  }
+  try {
+    if (streaming) {
+      const last = await engine.finish();
+      apply(last, durationSeconds ?? last.receivedSeconds);
+    }
+  } catch (error) {
+    failure ??= error;
+  }
+  transcript.end();
+  const note = await source.close().catch(() => null);
+
+  const words = useJobStore.getState().job?.words.length ?? 0;
+  const length = formatDuration(receivedSeconds);
+  const [outcome, message] = signal.aborted
+    ? (['cancelled', `Cancelled "${source.name}"; the text so far is kept.`] as const)
+    : failure !== null
+      ? (['error', describeJobFailure(source.name, failure)] as const)
+      : words === 0
+        ? (['done', `No speech found in "${source.name}" (${length} of audio): the transcript is empty.`] as const)
+        : (['done', `Done: "${source.name}", ${words} words in ${length}.`] as const);
+  jobActions.endJob(outcome, note === null ? message : `${note} ${message}`, receivedSeconds);
+}
