@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
 import type { EngineApi } from './protocol.ts';
+// Vite builds the worker from this import, so the page's import graph leads into the worker's code.
+import EngineWorkerScript from './worker/engine.worker.ts?worker';
 
 export type EngineRemote = Comlink.Remote<EngineApi>;
 
@@ -13,10 +15,7 @@ export interface EngineWorker {
 
 /** Starts the engine worker of this page. */
 export function startEngineWorker(): EngineWorker {
-  const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'engine',
-  });
+  const worker = new EngineWorkerScript({ name: 'engine' });
   let ended!: (reason: Error) => void;
   const terminated = new Promise<never>((_, reject) => (ended = reject));
   terminated.catch(() => {});

@@ -9,8 +9,8 @@ import {
 import { AudioInputError } from './audioInputError.ts';
 import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../../shared/audioFormat.ts';
 import { untilAborted, type AudioStream } from './audioStream.ts';
-import { ChunkAssembler } from './chunkAssembler.ts';
-import { mixToMono } from './mixToMono.ts';
+import { ChunkAssembler } from '../../../shared/audio/chunkAssembler.ts';
+import { mixToMono } from '../../../shared/audio/mixToMono.ts';
 import { id3v2TagSize, parseMp3GaplessInfo } from './mp3GaplessInfo.ts';
 import { OGG_TAIL_BYTES, oggEndsWithEndOfStream } from './oggEnding.ts';
 import { StreamingResampler } from '../../../shared/audio/streamingResampler.ts';

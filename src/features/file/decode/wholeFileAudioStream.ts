@@ -1,7 +1,7 @@
 import { AudioInputError, type AudioInputErrorDetails } from './audioInputError.ts';
 import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../../shared/audioFormat.ts';
 import type { AudioStream } from './audioStream.ts';
-import { mixToMono } from './mixToMono.ts';
+import { mixToMono } from '../../../shared/audio/mixToMono.ts';
 
 /**
  * Largest file decoded whole. The fallback holds the encoded bytes and the decoded PCM (16 kHz,

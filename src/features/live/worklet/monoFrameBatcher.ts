@@ -1,5 +1,5 @@
-import { ChunkAssembler } from '../../file/decode/chunkAssembler.ts';
-import { mixToMono } from '../../file/decode/mixToMono.ts';
+import { ChunkAssembler } from '../../../shared/audio/chunkAssembler.ts';
+import { mixToMono } from '../../../shared/audio/mixToMono.ts';
 
 /**
  * Turns the audio thread's render quanta (128 frames of planar channels) into mono frames of a
