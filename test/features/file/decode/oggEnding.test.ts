@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { OGG_TAIL_BYTES, oggEndsWithEndOfStream } from '../../src/features/file/decode/oggEnding.ts';
+import { OGG_TAIL_BYTES, oggEndsWithEndOfStream } from '../../../../src/features/file/decode/oggEnding.ts';
+import { TONES } from '../../../support/sharedFixtures.ts';
 
-const FORMATS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/audio/tones/formats');
+const FORMATS = path.join(TONES, 'formats');
 const tail = (bytes: Uint8Array) => bytes.subarray(Math.max(0, bytes.length - OGG_TAIL_BYTES));
 
 describe('oggEndsWithEndOfStream', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixToMono } from '../../src/features/file/decode/mixToMono.ts';
+import { mixToMono } from '../../../../src/features/file/decode/mixToMono.ts';
 
 const f32 = (...values: number[]) => new Float32Array(values);
 

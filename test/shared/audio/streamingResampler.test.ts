@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StreamingResampler } from '../../src/shared/audio/streamingResampler.ts';
+import { StreamingResampler } from '../../../src/shared/audio/streamingResampler.ts';
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
 function random(seed: number): () => number {

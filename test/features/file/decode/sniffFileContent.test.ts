@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { byteEntropy, SNIFF_BYTES, sniffFileContent } from '../../src/features/file/decode/sniffFileContent.ts';
+import { byteEntropy, SNIFF_BYTES, sniffFileContent } from '../../../../src/features/file/decode/sniffFileContent.ts';
+import { SHARED } from '../../../support/sharedFixtures.ts';
 
-const BAD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/audio/bad');
+const BAD = path.join(SHARED, 'audio/bad');
 const head = (file: string) => new Uint8Array(readFileSync(path.join(BAD, file))).subarray(0, SNIFF_BYTES);
 
 describe('sniffFileContent', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AudioInputError } from '../../src/features/file/decode/audioInputError.ts';
+import { AudioInputError } from '../../../../src/features/file/decode/audioInputError.ts';
 import {
   describeWholeFileWarning,
   MAX_WHOLE_FILE_BYTES,
   MAX_WHOLE_FILE_SECONDS,
   openWholeFile,
-} from '../../src/features/file/decode/wholeFileAudioStream.ts';
+} from '../../../../src/features/file/decode/wholeFileAudioStream.ts';
 
 const options = {
   durationSeconds: null,

@@ -3,7 +3,7 @@ import {
   AudioInputError,
   describeAudioInputError,
   type AudioInputErrorCode,
-} from '../../src/features/file/decode/audioInputError.ts';
+} from '../../../../src/features/file/decode/audioInputError.ts';
 
 const CODES: AudioInputErrorCode[] = ['empty', 'not-audio', 'truncated', 'unsupported', 'corrupt', 'too-large'];
 

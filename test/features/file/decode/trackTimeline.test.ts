@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrackTimeline } from '../../src/features/file/decode/trackTimeline.ts';
+import { TrackTimeline } from '../../../../src/features/file/decode/trackTimeline.ts';
 
 describe('TrackTimeline', () => {
   it('drops priming before 0 and padding after the end (AAC in MP4)', () => {

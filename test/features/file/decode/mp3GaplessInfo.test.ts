@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { id3v2TagSize, MP3_DECODER_DELAY, parseMp3GaplessInfo } from '../../src/features/file/decode/mp3GaplessInfo.ts';
+import { id3v2TagSize, MP3_DECODER_DELAY, parseMp3GaplessInfo } from '../../../../src/features/file/decode/mp3GaplessInfo.ts';
+import { SHARED } from '../../../support/sharedFixtures.ts';
 
-const SHARED_AUDIO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/audio');
+const SHARED_AUDIO = path.join(SHARED, 'audio');
 
 function afterId3(file: string): Uint8Array {
   const bytes = new Uint8Array(readFileSync(path.join(SHARED_AUDIO, file)));

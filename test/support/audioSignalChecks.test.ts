@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bestLag, peakAbs, readToneSymbols, toneSymbolsOf, type ToneCode } from '../support/audioSignalChecks.ts';
+import { bestLag, peakAbs, readToneSymbols, toneSymbolsOf, type ToneCode } from './audioSignalChecks.ts';
+import { MODELS_DIR } from './sharedFixtures.ts';
 
 // The browser test's yardsticks must themselves be right: check them on audio made here.
-const code = JSON.parse(
-  readFileSync(
-    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/models/tone-ctc/tones.json'),
-    'utf8',
-  ),
-) as ToneCode;
+const code = JSON.parse(readFileSync(path.join(MODELS_DIR, 'tone-ctc/tones.json'), 'utf8')) as ToneCode;
 
 function encode(text: string, rate: number): Float32Array {
   const symbols = toneSymbolsOf(text);

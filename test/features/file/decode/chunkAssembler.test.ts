@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkAssembler } from '../../src/features/file/decode/chunkAssembler.ts';
+import { ChunkAssembler } from '../../../../src/features/file/decode/chunkAssembler.ts';
 
 describe('ChunkAssembler', () => {
   it('cuts pieces of any size into fixed chunks, in order, each a separate buffer', () => {

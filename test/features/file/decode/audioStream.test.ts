@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { untilAborted } from '../../src/features/file/decode/audioStream.ts';
+import { untilAborted } from '../../../../src/features/file/decode/audioStream.ts';
 
 describe('untilAborted', () => {
   it('passes the value through when nothing aborts', async () => {
