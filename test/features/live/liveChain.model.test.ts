@@ -2,16 +2,17 @@
 // mono frames → 16 kHz PCM → engine pushes with previews in between, as the page runs it.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StreamingTranscriber } from '../../src/engine/asr/streamingTranscriber.ts';
-import type { TranscribedWord } from '../../src/shared/transcript.ts';
-import { windowSettings } from '../../src/engine/asr/windowSettings.ts';
-import { StreamingResampler } from '../../src/shared/audio/streamingResampler.ts';
-import { CtcModel } from '../../src/engine/worker/ctcModel.ts';
-import { LiveTranscript } from '../../src/features/live/liveTranscript.ts';
-import { MonoFrameBatcher } from '../../src/features/live/worklet/monoFrameBatcher.ts';
-import { pcm16ToFloat } from '../../src/features/live/pcm16.ts';
-import { SixteenKhzPcm } from '../../src/features/live/sixteenKhzPcm.ts';
-import { formatsManifest, MODELS_DIR, readWav16kMono, TONES } from '../support/sharedFixtures.ts';
+import { StreamingTranscriber } from '../../../src/engine/asr/streamingTranscriber.ts';
+import type { TranscribedWord } from '../../../src/shared/transcript.ts';
+import { windowSettings } from '../../../src/engine/asr/windowSettings.ts';
+import { StreamingResampler } from '../../../src/shared/audio/streamingResampler.ts';
+import { CtcModel } from '../../../src/engine/worker/ctcModel.ts';
+import { LiveTranscript } from '../../../src/features/live/liveTranscript.ts';
+import { MonoFrameBatcher } from '../../../src/features/live/worklet/monoFrameBatcher.ts';
+import { pcm16ToFloat } from '../../../src/features/live/pcm16.ts';
+import { SixteenKhzPcm } from '../../../src/features/live/sixteenKhzPcm.ts';
+import { formatsManifest, MODELS_DIR, readWav16kMono, TONES } from '../../support/sharedFixtures.ts';
+import { text } from '../../support/toneModel.ts';
 
 const PARAGRAPH = formatsManifest().text;
 const DEVICE_RATE = 44_100;
@@ -28,8 +29,6 @@ function deviceSignal(): Float32Array {
   const mic = readWav16kMono(path.join(TONES, 'mic-input-16k.wav'));
   return Float32Array.from([...resampler.process(mic), ...resampler.flush()]);
 }
-
-const text = (words: readonly TranscribedWord[]) => words.map((w) => w.text).join(' ');
 
 describe('live pipeline with tone-ctc', () => {
   it('commits the paragraph exactly, shows a consistent tail, and matches the saved audio transcribed as a file', async () => {

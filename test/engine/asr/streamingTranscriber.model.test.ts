@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GreedyCtcDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
-import { StreamingTranscriber } from '../../src/engine/asr/streamingTranscriber.ts';
-import type { TranscribedWord } from '../../src/shared/transcript.ts';
-import { SAMPLE_RATE } from '../../src/shared/audioFormat.ts';
-import { windowSettings } from '../../src/engine/asr/windowSettings.ts';
-import { wordErrorRate } from '../../src/features/transcript/wordErrorRate.ts';
-import { CtcModel } from '../../src/engine/worker/ctcModel.ts';
+import { StreamingTranscriber } from '../../../src/engine/asr/streamingTranscriber.ts';
+import { windowSettings } from '../../../src/engine/asr/windowSettings.ts';
+import { CtcModel } from '../../../src/engine/worker/ctcModel.ts';
+import { wordErrorRate } from '../../../src/features/transcript/wordErrorRate.ts';
+import type { TranscribedWord } from '../../../src/shared/transcript.ts';
 import {
   ffmpegPcmChunks,
   longManifest,
@@ -14,20 +12,14 @@ import {
   readWav16kMono,
   sentenceManifest,
   TONES,
-} from '../support/sharedFixtures.ts';
+} from '../../support/sharedFixtures.ts';
+import { onePass, text } from '../../support/toneModel.ts';
 
 let model: CtcModel;
 
 beforeAll(async () => {
   model = await CtcModel.load({ name: 'tone-ctc', localModelPath: `${MODELS_DIR}/` }, { device: 'cpu' });
 });
-
-/** The model over the whole clip at once: the reference that chunking must reproduce. */
-async function onePass(samples: Float32Array): Promise<TranscribedWord[]> {
-  const frames = await model.logProbs(samples, samples.length, 0, Infinity);
-  const decoder = new GreedyCtcDecoder(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
-  return [...decoder.push(frames, 0), ...decoder.flush()];
-}
 
 async function chunked(
   samples: Float32Array,
@@ -44,19 +36,7 @@ async function chunked(
   return words;
 }
 
-const text = (words: TranscribedWord[]) => words.map((w) => w.text).join(' ');
-
-describe('tone-ctc through transformers.js and ONNX Runtime', () => {
-  it('declares what the preprocessing needs', () => {
-    expect(model.info).toEqual({ dtype: 'fp32', normalizes: true, attentionMask: 'none' });
-    expect(model.geometry.hop).toBe(320);
-  });
-
-  it.each(sentenceManifest())('one pass gives the exact text of $file', async ({ file, text: expected }) => {
-    const samples = readWav16kMono(path.join(TONES, 'sentences', file));
-    expect(text(await onePass(samples))).toBe(expected);
-  });
-
+describe('tone-ctc chunked by the streaming transcriber', () => {
   const settings: Array<[number, number]> = [
     [4, 0.5],
     [4, 1],
@@ -71,7 +51,7 @@ describe('tone-ctc through transformers.js and ONNX Runtime', () => {
   it.each(settings)('chunked with a %s s window and %s s stride equals one pass, word for word', async (win, stride) => {
     for (const { file, text: expected } of sentenceManifest()) {
       const samples = readWav16kMono(path.join(TONES, 'sentences', file));
-      const reference = await onePass(samples);
+      const reference = await onePass(model, samples);
       const words = await chunked(samples, win, stride);
       expect(text(words), file).toBe(expected);
       expect(words, file).toEqual(reference);
@@ -112,7 +92,7 @@ describe('tone-ctc through transformers.js and ONNX Runtime', () => {
     for await (const piece of ffmpegPcmChunks(path.join(TONES, 'long', file))) pieces.push(piece);
     const samples = new Float32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
     pieces.reduce((offset, piece) => (samples.set(piece, offset), offset + piece.length), 0);
-    const reference = await onePass(samples);
+    const reference = await onePass(model, samples);
     expect(text(reference)).toBe(expected);
     // Each window is normalised on its own, as it must be when the whole clip is never held, so
     // over ten minutes a word's edge may land one frame away from the one-pass edge; never more.
