@@ -11,14 +11,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [MODEL_TESTS, 'test/node/**', '**/node_modules/**'],
+          exclude: [MODEL_TESTS, '**/node_modules/**'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'node',
-          include: [MODEL_TESTS, 'test/node/**/*.test.ts'],
+          include: [MODEL_TESTS],
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 120_000,

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from '../../../src/shared/modelSource.ts';
+import { settingsFromUrl } from '../../../src/features/model/urlSettings.ts';
+
+describe('URL settings', () => {
+  it('defaults to the Hub checkpoint and automatic backend', () => {
+    expect(settingsFromUrl('')).toMatchObject({ model: DEFAULT_MODEL, device: 'auto', windowSeconds: 20, strideSeconds: 2 });
+  });
+
+  it('reads model, device, dtype, window and stride', () => {
+    expect(settingsFromUrl('?model=/models/tone-ctc&device=wasm&dtype=fp32&window=10&stride=1.5')).toEqual({
+      model: '/models/tone-ctc',
+      device: 'wasm',
+      dtype: 'fp32',
+      windowSeconds: 10,
+      strideSeconds: 1.5,
+    });
+    expect(settingsFromUrl('?device=quantum&window=-3')).toMatchObject({ device: 'auto', windowSeconds: 20 });
+  });
+});

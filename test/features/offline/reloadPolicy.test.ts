@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isolationReload, pageActivity, reloadButton, type PageActivity } from '../../../src/features/offline/reloadPolicy.ts';
+import { useJobStore, type JobsState } from '../../../src/jobs/jobStore.ts';
+
+const idle: PageActivity = { status: 'idle', jobRunning: false, hasTranscript: false, queued: 0 };
+
+describe('reload policy', () => {
+  it('reloads for isolation only when nothing would be lost, once', () => {
+    expect(isolationReload(idle, false)).toBe('reload');
+    expect(isolationReload({ ...idle, status: 'error' }, false)).toBe('reload');
+    expect(isolationReload(idle, true)).toBe('none');
+  });
+
+  it('waits for a model download, a job or queued files', () => {
+    expect(isolationReload({ ...idle, status: 'loading-model' }, false)).toBe('wait');
+    expect(isolationReload({ ...idle, status: 'transcribing', jobRunning: true, hasTranscript: true }, false)).toBe('wait');
+    expect(isolationReload({ ...idle, queued: 2 }, false)).toBe('wait');
+  });
+
+  it('asks when a transcript is on screen', () => {
+    expect(isolationReload({ ...idle, status: 'done', hasTranscript: true }, false)).toBe('ask');
+    expect(isolationReload({ ...idle, status: 'cancelled', hasTranscript: true }, false)).toBe('ask');
+  });
+
+  it('disables the reload button during work and warns about transcripts', () => {
+    expect(reloadButton(idle)).toEqual({ enabled: true, note: null });
+    expect(reloadButton({ ...idle, status: 'transcribing', jobRunning: true, hasTranscript: true }).enabled).toBe(false);
+    expect(reloadButton({ ...idle, status: 'loading-model' }).enabled).toBe(false);
+    const done = reloadButton({ ...idle, status: 'done', hasTranscript: true });
+    expect(done.enabled).toBe(true);
+    expect(done.note).toMatch(/clears the transcripts.*export/);
+  });
+
+  it('reads the activity from the app state', () => {
+    const state: JobsState = {
+      ...useJobStore.getState(),
+      status: { state: 'transcribing', message: '' },
+      queue: [{ id: 2, file: new File([], 'b.wav') }],
+      job: { id: 1, kind: 'file', source: 'a.wav', words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' },
+    };
+    expect(pageActivity(state)).toEqual({ status: 'transcribing', jobRunning: true, hasTranscript: true, queued: 1 });
+    expect(pageActivity(useJobStore.getState())).toMatchObject({ jobRunning: false, hasTranscript: false, queued: 0 });
+  });
+});
