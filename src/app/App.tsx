@@ -7,8 +7,10 @@ import { SettingsPanel } from '../features/model/SettingsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { StoragePanel } from '../features/offline/StoragePanel.tsx';
 import { HistoryList, TranscriptView } from '../features/transcript/TranscriptView.tsx';
+import type { AppServices } from './services.ts';
 
-export function App() {
+/** The page; every view gets the services it uses from here, so features never import the app. */
+export function App({ services }: { services: AppServices }) {
   return (
     <main>
       <header>
@@ -16,12 +18,12 @@ export function App() {
         <p>Speech to text that runs entirely in this page: your audio is never uploaded.</p>
       </header>
       <ReloadNotice />
-      <StatusBar />
-      <FileDrop />
-      <RecorderPanel />
+      <StatusBar session={services.session} />
+      <FileDrop files={services.files} />
+      <RecorderPanel recorder={services.recorder} />
       <TranscriptView />
-      <MemoryPanel />
-      <ModelPicker />
+      <MemoryPanel monitor={services.memory} files={services.files} />
+      <ModelPicker session={services.session} />
       <SettingsPanel />
       <StoragePanel />
       <HistoryList />

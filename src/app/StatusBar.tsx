@@ -1,9 +1,8 @@
 import { formatDuration } from '../shared/formatDuration.ts';
 import { useJobStore } from '../jobs/jobStore.ts';
-import { useServices } from './services.ts';
+import type { EngineSession } from '../jobs/engineSession.ts';
 
-export function StatusBar() {
-  const { session } = useServices();
+export function StatusBar({ session }: { session: EngineSession }) {
   const status = useJobStore((s) => s.status);
   const job = useJobStore((s) => s.job);
   const progress = job?.outcome === 'running' ? job.progress : null;

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { settingsFromUrl } from '../features/model/urlSettings.ts';
 import { startServiceWorker } from '../features/offline/serviceWorkerClient.ts';
 import { App } from './App.tsx';
-import { ServicesContext, startServices } from './services.ts';
+import { startServices } from './services.ts';
 import './app.css';
 
 const services = startServices();
@@ -12,8 +12,6 @@ startServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ServicesContext.Provider value={services}>
-      <App />
-    </ServicesContext.Provider>
+    <App services={services} />
   </StrictMode>,
 );

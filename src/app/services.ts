@@ -1,4 +1,3 @@
-import { createContext, useContext } from 'react';
 import { startEngineWorker } from '../engine/client.ts';
 import { FileJobs } from '../features/file/fileJobs.ts';
 import { openAudioFile } from '../features/file/decode/openAudioFile.ts';
@@ -27,12 +26,4 @@ export function startServices(): AppServices {
     recorder: new LiveRecorder(session),
     memory: startMemoryMonitor(() => session.engineStats()),
   };
-}
-
-export const ServicesContext = createContext<AppServices | null>(null);
-
-export function useServices(): AppServices {
-  const services = useContext(ServicesContext);
-  if (services === null) throw new Error('useServices needs a ServicesContext provider.');
-  return services;
 }

@@ -1,9 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import { useJobStore } from '../../jobs/jobStore.ts';
-import { useServices } from '../../app/services.ts';
+import type { FileJobs } from './fileJobs.ts';
 
-export function FileDrop() {
-  const { files } = useServices();
+export function FileDrop({ files }: { files: FileJobs }) {
   const queue = useJobStore((s) => s.queue);
   const [over, setOver] = useState(false);
 

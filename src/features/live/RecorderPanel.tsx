@@ -1,6 +1,6 @@
 import { formatDuration } from '../../shared/formatDuration.ts';
 import { recorderActions, useRecorderStore } from './recorderStore.ts';
-import { useServices } from '../../app/services.ts';
+import type { LiveRecorder } from './liveRecorder.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
 
 const PHASE_TEXT = {
@@ -10,8 +10,7 @@ const PHASE_TEXT = {
   stopping: 'Finishing the transcript…',
 } as const;
 
-export function RecorderPanel() {
-  const { recorder } = useServices();
+export function RecorderPanel({ recorder }: { recorder: LiveRecorder }) {
   const phase = useRecorderStore((s) => s.phase);
   const seconds = useRecorderStore((s) => s.seconds);
   const level = useRecorderStore((s) => s.level);

@@ -1,10 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useServices } from '../../app/services.ts';
+import type { FileJobs } from '../file/fileJobs.ts';
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
 import { chartGeometry } from './chartGeometry.ts';
 import { isolationStatus } from './memoryFigures.ts';
-import type { MemorySnapshot } from './memoryMonitor.ts';
+import type { MemoryMonitor, MemorySnapshot } from './memoryMonitor.ts';
 import { memorySupport as support } from './startMemoryMonitor.ts';
 
 /** Reads this page's own COOP/COEP headers, to say why isolation is off. */
@@ -69,8 +69,7 @@ function MemoryChart({ snapshot }: { snapshot: MemorySnapshot }) {
  * Live memory of the page and its engine worker, with the peak and a chart marked with job
  * starts and ends. `data-current-bytes` / `data-peak-bytes` expose the figures to automation.
  */
-export function MemoryPanel() {
-  const { memory: monitor, files } = useServices();
+export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files: FileJobs }) {
   const snapshot = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
   const isolation = useIsolation();
 

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useJobStore } from '../../jobs/jobStore.ts';
-import { useServices } from '../../app/services.ts';
+import type { EngineSession } from '../../jobs/engineSession.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
 
-export function ModelPicker() {
-  const { session } = useServices();
+export function ModelPicker({ session }: { session: EngineSession }) {
   const settings = useJobStore((s) => s.settings);
   const engine = useJobStore((s) => s.engine);
   const progress = useJobStore((s) => s.modelProgress);
