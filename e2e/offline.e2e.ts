@@ -205,7 +205,7 @@ describe('a new deployment', () => {
       await expect.poll(() => controlled(page), { timeout: 60_000 }).toBe(true);
       // Long files keep the app busy (a job, then a queue) for longer than the update takes to install.
       const long = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
-      await page.getByLabel('Audio file').setInputFiles(new Array(8).fill(long));
+      await page.getByLabel('Audio file').setInputFiles(new Array(24).fill(long));
       await waitForStatus(page, ['transcribing'], 10_000);
 
       appendFileSync(path.join(deployDir, 'sw.js'), '\n// the next deployment\n');
