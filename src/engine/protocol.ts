@@ -74,6 +74,11 @@ export interface EngineStats {
 }
 
 export interface EngineApi {
+  /**
+   * Takes the Web Lock `name` and holds it until the worker ends; resolves once it is held. The
+   * page then waits for the lock, which the browser frees the moment the worker ends, however.
+   */
+  holdLifeLock(name: string): Promise<void>;
   load(request: LoadRequest, onProgress: (progress: LoadProgress) => void): Promise<EngineInfo>;
   /** Starts a new stream, discarding any unfinished one (this is how a job is cancelled). */
   startJob(settings: JobSettings): Promise<void>;

@@ -1,3 +1,4 @@
+import { EngineDiedError } from '../engine/engineDied.ts';
 import { errorText, UserFacingError } from '../shared/errorText.ts';
 
 /** Turns an engine or model-loading failure into a sentence a user can act on. */
@@ -25,5 +26,8 @@ export function describeTranscriptionError(fileName: string, error: unknown): st
 
 /** Errors that already speak to the user (bad audio, a microphone problem) are shown as they are; anything else gets wrapped. */
 export function describeJobFailure(fileName: string, error: unknown): string {
+  if (error instanceof EngineDiedError) {
+    return `Transcribing "${fileName}" stopped: ${error.message} The text so far is kept, and a fresh engine takes the next file; a shorter window (Settings) needs less memory.`;
+  }
   return error instanceof UserFacingError ? error.message : describeTranscriptionError(fileName, error);
 }

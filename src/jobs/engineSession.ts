@@ -1,8 +1,9 @@
 import * as Comlink from 'comlink';
-import type { EngineRemote, EngineWorker } from '../engine/client.ts';
+import type { EngineWorker } from '../engine/client.ts';
 import type { EngineStats, LoadProgress } from '../engine/protocol.ts';
 import { describeModelLoadError } from './describeError.ts';
 import { jobActions, useJobStore, type Settings } from './jobStore.ts';
+import { JobCancelled, type JobEngine } from './runJob.ts';
 
 export interface EngineSessionDeps {
   /** Starts a fresh engine worker. */
@@ -26,12 +27,15 @@ export class EngineSession {
   /** The model the worker has loaded (or tried to): another one means a fresh worker. */
   private workerModel: string | null = null;
   private ready: Promise<boolean> = Promise.resolve(false);
+  /** The settings of the last load that worked, to load again into a fresh worker after a crash. */
+  private loaded: Settings | null = null;
   private lent = false;
+  private lendEnded: Promise<void> = Promise.resolve();
   private abort: AbortController | null = null;
   private readonly idleListeners = new Set<() => void>();
 
   constructor(private readonly deps: EngineSessionDeps) {
-    this.worker = deps.startWorker();
+    this.worker = this.startWorker();
   }
 
   /** True while a job has the engine. */
@@ -39,16 +43,24 @@ export class EngineSession {
     return this.lent;
   }
 
-  loadModel(settings: Settings): Promise<boolean> {
-    // A WASM heap never shrinks, so a model swapped in the same worker would leave the old one's
-    // high-water mark behind (bench/RESULTS.md). Between jobs, a swap gets a new worker.
+  async loadModel(settings: Settings): Promise<boolean> {
     const model = JSON.stringify([settings.model, settings.device, settings.dtype]);
-    if (this.workerModel !== null && this.workerModel !== model && !this.lent) {
-      this.worker.terminate();
-      this.worker = this.deps.startWorker();
+    if (this.lent && this.workerModel !== model) {
+      // The running job's windows belong to the old model: end it, keeping its words.
+      this.cancel(`the model ${settings.model} was chosen`);
+      await this.lendEnded;
     }
+    // A WASM heap never shrinks, so a model swapped in the same worker would leave the old one's
+    // high-water mark behind (bench/RESULTS.md); and a worker whose last load failed may hold a
+    // half-started runtime. Either way the load gets a new worker.
+    if (this.workerModel !== null && (this.workerModel !== model || this.loaded === null)) this.restartWorker();
     this.workerModel = model;
-    jobActions.modelLoading(settings);
+    return this.load(settings, true);
+  }
+
+  private load(settings: Settings, announce: boolean): Promise<boolean> {
+    this.loaded = null;
+    if (announce) jobActions.modelLoading(settings);
     const files = new Map<string, LoadProgress>();
     const onProgress = (progress: LoadProgress) => {
       files.set(progress.file, progress);
@@ -61,10 +73,12 @@ export class EngineSession {
       jobActions.modelProgress({ loadedBytes, totalBytes });
     };
     const request = { model: settings.model, pageUrl: this.deps.pageUrl(), device: settings.device, dtype: settings.dtype };
-    this.ready = this.worker.remote.load(request, Comlink.proxy(onProgress)).then(
+    const worker = this.worker;
+    this.ready = worker.whileAlive(worker.remote.load(request, Comlink.proxy(onProgress))).then(
       (info) => {
+        this.loaded = settings;
         jobActions.modelLoaded(info);
-        if (!this.lent) this.settleIdle();
+        if (announce && !this.lent) this.settleIdle();
         this.notifyIdle();
         return true;
       },
@@ -80,25 +94,28 @@ export class EngineSession {
    * Runs `task` with the engine to itself once the model is ready; resolves to null when it ran,
    * or why it could not (another job has the engine, or no model loaded).
    */
-  async lend(task: (engine: EngineRemote, signal: AbortSignal) => Promise<void>): Promise<LendRefusal | null> {
+  async lend(task: (engine: JobEngine, signal: AbortSignal) => Promise<void>): Promise<LendRefusal | null> {
     if (this.lent) return 'busy';
     this.lent = true;
     const abort = new AbortController();
     this.abort = abort;
+    let ended!: () => void;
+    this.lendEnded = new Promise((resolve) => (ended = resolve));
     try {
       if (!(await this.ready)) return 'no-model';
-      await task(this.worker.remote, abort.signal);
+      await task(this.guarded(this.worker), abort.signal);
       return null;
     } finally {
       if (this.abort === abort) this.abort = null;
       this.lent = false;
+      ended();
       this.notifyIdle();
     }
   }
 
-  /** Stops the job that has the engine within one chunk; its text so far stays. */
-  cancel(): void {
-    this.abort?.abort();
+  /** Stops the job that has the engine within one chunk; its text so far stays. `why` is told to the user. */
+  cancel(why?: string): void {
+    this.abort?.abort(new JobCancelled(why));
   }
 
   /** Calls `listener` whenever the engine comes free or a model has loaded; returns the unsubscribe. */
@@ -110,6 +127,37 @@ export class EngineSession {
   /** The engine worker's own figures (memory, windows run), for the memory panel. */
   engineStats(): Promise<EngineStats> {
     return this.worker.whileAlive(this.worker.remote.stats());
+  }
+
+  /** The engine calls of one job, each failing at once if this worker dies. */
+  private guarded(worker: EngineWorker): JobEngine {
+    const { remote } = worker;
+    return {
+      startJob: (settings) => worker.whileAlive(remote.startJob(settings)),
+      push: (samples) => worker.whileAlive(remote.push(samples)),
+      preview: () => worker.whileAlive(remote.preview()),
+      finish: () => worker.whileAlive(remote.finish()),
+    };
+  }
+
+  private startWorker(): EngineWorker {
+    const worker = this.deps.startWorker();
+    void worker.died.then(() => {
+      if (worker !== this.worker) return;
+      // The job it ran fails on its own (its calls reject). A model that had loaded is loaded
+      // again into a fresh worker, quietly, so the next file just works; one that died while
+      // loading is not retried, or a model too large for the device would crash it in a loop.
+      const settings = this.loaded;
+      this.restartWorker();
+      if (settings !== null) void this.load(settings, false);
+      else this.ready = Promise.resolve(false);
+    });
+    return worker;
+  }
+
+  private restartWorker(): void {
+    this.worker.terminate();
+    this.worker = this.startWorker();
   }
 
   private notifyIdle(): void {

@@ -11,6 +11,13 @@ import { LiveTranscript } from './liveTranscript.ts';
 /** The engine calls a job makes; the worker's Comlink remote, or a fake in tests. */
 export type JobEngine = Pick<EngineApi, 'startJob' | 'push' | 'preview' | 'finish'>;
 
+/** The reason a job's signal is aborted with: why it was cancelled, when it was not the user's Cancel. */
+export class JobCancelled extends Error {
+  constructor(readonly why?: string) {
+    super(why ?? 'Cancelled');
+  }
+}
+
 export interface JobClock {
   /** Milliseconds, monotonic. */
   now(): number;
@@ -71,8 +78,9 @@ export async function runJob(source: JobSource, engine: JobEngine, signal: Abort
 
   const words = useJobStore.getState().job?.words.length ?? 0;
   const length = formatDuration(receivedSeconds);
+  const why = signal.reason instanceof JobCancelled && signal.reason.why !== undefined ? ` because ${signal.reason.why}` : '';
   const [outcome, message] = signal.aborted
-    ? (['cancelled', `Cancelled "${source.name}"; the text so far is kept.`] as const)
+    ? (['cancelled', `Cancelled "${source.name}"${why}; the text so far is kept.`] as const)
     : failure !== null
       ? (['error', describeJobFailure(source.name, failure)] as const)
       : words === 0

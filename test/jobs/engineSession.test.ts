@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EngineRemote, EngineWorker } from '../../src/engine/client.ts';
+import { EngineDiedError } from '../../src/engine/engineDied.ts';
 import type { EngineInfo, LoadRequest } from '../../src/engine/protocol.ts';
+import { runJob } from '../../src/jobs/runJob.ts';
 import { EngineSession } from '../../src/jobs/engineSession.ts';
 import { DEFAULT_SETTINGS, jobActions, useJobStore } from '../../src/jobs/jobStore.ts';
 
@@ -8,17 +10,27 @@ const INFO: EngineInfo = { model: 'm', backend: 'wasm', threads: 2, reason: 'WAS
 
 /** Workers whose load resolves or rejects as the test says; it counts starts and terminations. */
 function fakeWorkers(load: (request: LoadRequest) => Promise<EngineInfo> = async () => INFO) {
-  const workers = { started: 0, terminated: 0, requests: [] as LoadRequest[] };
+  const workers = { started: 0, terminated: 0, requests: [] as LoadRequest[], kill: [] as Array<() => void> };
   const start = (): EngineWorker => {
     workers.started++;
+    let kill!: () => void;
+    const died = new Promise<EngineDiedError>((resolve) => (kill = () => resolve(new EngineDiedError('The engine stopped unexpectedly.'))));
+    let reject!: (error: Error) => void;
+    const gone = new Promise<never>((_, rejectGone) => (reject = rejectGone));
+    gone.catch(() => {});
+    workers.kill.push(() => {
+      reject(new EngineDiedError('The engine stopped unexpectedly.'));
+      kill();
+    });
     const remote = {
       load: (request: LoadRequest) => {
         workers.requests.push(request);
         return load(request);
       },
       stats: async () => ({ windowsRun: workers.started }),
+      startJob: () => new Promise(() => {}), // a window that never ends, unless the worker dies
     } as unknown as EngineRemote;
-    return { remote, terminate: () => void workers.terminated++, whileAlive: (call) => call };
+    return { remote, terminate: () => void workers.terminated++, whileAlive: (call) => Promise.race([call, gone]), died };
   };
   return { workers, start };
 }
@@ -87,5 +99,75 @@ describe('the engine session', () => {
     expect(workers).toMatchObject({ started: 1, terminated: 0 });
     await engine.loadModel(settings('b'));
     expect(workers).toMatchObject({ started: 2, terminated: 1 });
+  });
+
+  it('notices a worker that died mid-job: the job ends with a message and a fresh worker loads the model again', async () => {
+    const { workers, start } = fakeWorkers();
+    const engine = session(start);
+    await engine.loadModel(settings('m'));
+    const source = {
+      kind: 'file' as const,
+      name: 'long.opus',
+      runningMessage: () => 'Transcribing "long.opus"…',
+      open: async () => ({ durationSeconds: null, warning: null }),
+      async *feed() {},
+      close: async () => null,
+    };
+    const job = engine.lend((remote, signal) => runJob(source, remote, signal));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    workers.kill[0]();
+    expect(await job).toBeNull();
+    expect(useJobStore.getState().status.state).toBe('error');
+    expect(useJobStore.getState().status.message).toMatch(/^Transcribing "long\.opus" stopped: The engine stopped unexpectedly\. The text so far is kept, and a fresh engine takes the next file/);
+    expect(workers.started).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(workers.requests).toHaveLength(2);
+    expect(useJobStore.getState().status.state).toBe('error'); // the quiet reload keeps the message
+    expect(await engine.lend(async () => {})).toBeNull();
+  });
+
+  it('does not reload a model whose loading killed the worker', async () => {
+    const { workers, start } = fakeWorkers(() => new Promise(() => {}));
+    const engine = session(start);
+    const loading = engine.loadModel(settings('huge'));
+    await Promise.resolve();
+    workers.kill[0]();
+    expect(await loading).toBe(false);
+    expect(useJobStore.getState().status.message).toMatch(/^Could not load the model "huge"/);
+    expect(workers.started).toBe(2);
+    expect(workers.requests).toHaveLength(1);
+  });
+
+  it('cancels a running job, saying why, when another model is chosen', async () => {
+    const { start } = fakeWorkers();
+    const engine = session(start);
+    await engine.loadModel(settings('a'));
+    const source = {
+      kind: 'file' as const,
+      name: 'a.wav',
+      runningMessage: () => '',
+      open: async () => ({ durationSeconds: null, warning: null }),
+      async *feed(signal: AbortSignal) {
+        while (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 1));
+      },
+      close: async () => null,
+    };
+    const remoteWithJobs = (remote: Parameters<Parameters<EngineSession['lend']>[0]>[0]) => ({
+      ...remote,
+      startJob: async () => {},
+      finish: async () => ({ words: [], pending: null, committedSeconds: 0, receivedSeconds: 0 }),
+    });
+    const messages: string[] = [];
+    const unsubscribe = useJobStore.subscribe((s) => messages.push(s.status.message));
+    const job = engine.lend((remote, signal) => runJob(source, remoteWithJobs(remote), signal));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const swapped = engine.loadModel(settings('b'));
+    await job;
+    unsubscribe();
+    expect(messages).toContain('Cancelled "a.wav" because the model b was chosen; the text so far is kept.');
+    expect(useJobStore.getState().job?.outcome).toBe('cancelled');
+    expect(useJobStore.getState().history).toHaveLength(0);
+    expect(await swapped).toBe(true);
+    expect(useJobStore.getState().job?.outcome).toBe('cancelled');
   });
 });

@@ -43,6 +43,15 @@ function location(request: LoadRequest): ModelLocation {
 }
 
 const api: EngineApi = {
+  holdLifeLock(name) {
+    return new Promise<void>((held) => {
+      void navigator.locks.request(name, () => {
+        held();
+        return new Promise(() => {});
+      });
+    });
+  },
+
   async load(request, onProgress) {
     const { webgpuBufferCacheMode } = benchLoadOptions(request);
     const key = JSON.stringify([request.model, request.device, request.dtype, webgpuBufferCacheMode]);

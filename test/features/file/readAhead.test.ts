@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadAhead } from '../../src/features/file/readAhead.ts';
+import { ReadAhead } from '../../../src/features/file/readAhead.ts';
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,0 +1,75 @@
+// A dying engine in the real app: the page notices within seconds, keeps every committed word,
+// says what happened, and runs the next file on a fresh engine.
+import path from 'node:path';
+import type { Browser, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, SHARED, startPreviewServer, transcribeFile, transcriptText, uploadFile, waitForStatus, type Server } from '../test/support/harness.ts';
+import { sentenceManifest } from '../test/support/sharedFixtures.ts';
+
+const LONG = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
+const [sentence] = sentenceManifest();
+const SENTENCE = path.join(SHARED, 'audio/tones/sentences', sentence.file);
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreviewServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function engineWorker(page: Page): Promise<Worker> {
+  await expect.poll(() => page.workers().some((w) => /engine/.test(w.url())), { timeout: 30_000 }).toBe(true);
+  return page.workers().find((w) => /engine/.test(w.url()))!;
+}
+
+async function transcribing(page: Page): Promise<string> {
+  await uploadFile(page, LONG);
+  await expect.poll(() => transcriptText(page), { timeout: 60_000 }).toMatch(/\w+ \w+ \w+/);
+  return transcriptText(page);
+}
+
+describe('when the engine worker dies', () => {
+  it('mid-job: the page says so within 5 s, keeps the words, and the next file runs on a fresh engine', async () => {
+    const { page, close } = await newPage(browser);
+    try {
+      await page.goto(`${server.url}?model=/models/tone-ctc`);
+      await waitForStatus(page, ['idle'], 60_000);
+      const before = await transcribing(page);
+      const worker = await engineWorker(page);
+      const killedAt = Date.now();
+      await worker.evaluate(() => self.close()).catch(() => {}); // the call dies with the worker
+      const status = await waitForStatus(page, ['error'], 5_000);
+      expect(Date.now() - killedAt).toBeLessThan(5_000);
+      expect(status.message).toMatch(/^Transcribing "ten-minutes\.opus" stopped: The engine stopped .* The text so far is kept/);
+      expect((await transcriptText(page)).startsWith(before)).toBe(true);
+
+      const next = await transcribeFile(page, SENTENCE, 60_000);
+      expect(next.state).toBe('done');
+      expect(await transcriptText(page)).toBe(sentence.text);
+    } finally {
+      await close();
+    }
+  });
+
+  it('between jobs: the next file still runs, on a fresh engine', async () => {
+    const { page, close } = await newPage(browser);
+    try {
+      await page.goto(`${server.url}?model=/models/tone-ctc`);
+      await waitForStatus(page, ['idle'], 60_000);
+      const worker = await engineWorker(page);
+      await worker.evaluate(() => self.close()).catch(() => {});
+      await expect.poll(() => page.workers().filter((w) => /engine/.test(w.url())).length, { timeout: 5_000 }).toBe(1);
+      const next = await transcribeFile(page, SENTENCE, 60_000);
+      expect(next.state).toBe('done');
+      expect(await transcriptText(page)).toBe(sentence.text);
+    } finally {
+      await close();
+    }
+  });
+});
