@@ -10,7 +10,7 @@ import { SHARED } from './sharedFixtures.ts';
 
 export { SHARED };
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const VITE_BIN = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
