@@ -5,6 +5,34 @@ export const DEFAULT_WINDOW_SECONDS = 20;
 export const DEFAULT_STRIDE_SECONDS = 2;
 
 /**
+ * Window lengths accepted, in seconds. Under a second the model sees too little context to
+ * recognise words; ten minutes is one window for a whole ten-minute file (a one-pass reference),
+ * though a real checkpoint runs out of memory long before that, and says so.
+ */
+export const WINDOW_SECONDS_RANGE = { min: 1, max: 600 } as const;
+
+/**
+ * Stride lengths accepted, in seconds of context dropped on each side of a window. 0 drops none
+ * (windows then meet with no context at their edges); past 30 s each window re-runs that much
+ * audio on both sides for no gain. The stride must also leave a step: less than half the window.
+ */
+export const STRIDE_SECONDS_RANGE = { min: 0, max: 30 } as const;
+
+/** The name a WindowSettingsError keeps when it crosses from the worker to the page. */
+export const WINDOW_SETTINGS_ERROR = 'WindowSettingsError';
+
+/** A window or stride setting that cannot work; its message names the setting and its range. */
+export class WindowSettingsError extends RangeError {
+  override name = WINDOW_SETTINGS_ERROR;
+}
+
+function checkRange(setting: string, seconds: number, range: { min: number; max: number }, unit: string): void {
+  if (!(seconds >= range.min && seconds <= range.max)) {
+    throw new WindowSettingsError(`The ${setting} must be from ${range.min} to ${range.max} ${unit}; it is ${seconds} s.`);
+  }
+}
+
+/**
  * Window and stride in samples, both whole multiples of the frame hop so that every window
  * starts on the global frame grid and its frames line up with the one-pass frames.
  */
@@ -23,12 +51,14 @@ export function windowSettings(
   strideSeconds = DEFAULT_STRIDE_SECONDS,
   sampleRate = SAMPLE_RATE,
 ): WindowSettings {
+  checkRange('window', windowSeconds, WINDOW_SECONDS_RANGE, 'seconds');
+  checkRange('stride', strideSeconds, STRIDE_SECONDS_RANGE, 'seconds on each side');
   const hop = geometry.hop;
   const windowSamples = Math.round((windowSeconds * sampleRate) / hop) * hop;
   const strideSamples = Math.round((strideSeconds * sampleRate) / hop) * hop;
   const stepSamples = windowSamples - 2 * strideSamples;
-  if (!(windowSamples > 0) || !(strideSamples >= 0) || !(stepSamples >= hop)) {
-    throw new RangeError(
+  if (stepSamples < hop) {
+    throw new WindowSettingsError(
       `A ${windowSeconds} s window cannot have a ${strideSeconds} s stride on each side: the window must be longer than twice the stride.`,
     );
   }
