@@ -200,14 +200,17 @@ export class CtcModel implements WindowModel {
     return loaded;
   }
 
-  /** One second of silence through the model; the inputs it needed are released again. */
+  /**
+   * A quarter second of silence through the model (a dozen frames at wav2vec2's hop: enough to
+   * tell one conv layout from another, cheap next to a window); its inputs are released again.
+   */
   private async probe(name: string): Promise<ProbeResult> {
-    const samples = new Float32Array(SAMPLE_RATE);
+    const samples = new Float32Array(SAMPLE_RATE / 4);
     try {
       const { windowFrames, vocabSize } = await this.logProbs(samples, samples.length, 0, 0);
       return { samples: samples.length, windowFrames, vocabSize };
     } catch (error) {
-      throw new ModelLoadError('UnsupportedModelError', `The model "${name}" could not run one second of audio: ${errorText(error)}`, {
+      throw new ModelLoadError('UnsupportedModelError', `The model "${name}" could not run a quarter second of audio: ${errorText(error)}`, {
         cause: error,
       });
     } finally {
