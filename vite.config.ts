@@ -1,42 +1,53 @@
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './scripts/pwaOptions.ts';
 import { serveModelsDir } from './scripts/serveModelsDir.ts';
 import { ISOLATION_HEADERS } from './src/sw/isolationHeaders.ts';
+import { modelOrigins, plainHost, securityHeaders } from './src/sw/securityHeaders.ts';
 
 // Cross-origin isolation unlocks SharedArrayBuffer (multi-threaded ORT) and
-// performance.measureUserAgentSpecificMemory() (the memory panel). The service worker adds the
-// same ISOLATION_HEADERS where the host sends none.
+// performance.measureUserAgentSpecificMemory() (the memory panel); the Content Security Policy
+// keeps every script the app's own and every fetch on the app's origin or the model host. The
+// service worker adds the same headers where the host sends none.
 
 /**
- * Sets the isolation headers on every response of the dev and preview servers, including 404s,
- * /models/ files and worker scripts (a dedicated worker takes its COEP from its own response).
- * Registered as plain middleware so it runs before Vite's own handlers.
+ * Sets the isolation and security headers on every response of the dev and preview servers,
+ * including 404s, /models/ files and worker scripts (a dedicated worker takes its COEP and CSP
+ * from its own response). Registered as plain middleware so it runs before Vite's own handlers.
+ * The dev server's policy also admits its inline React Refresh preamble, inline <style> and HMR
+ * WebSocket (see PolicyOptions.devServer); preview serves the build under the exact policy.
  */
-function crossOriginIsolation(): Plugin {
-  const setHeaders = (_req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
-    next();
-  };
+function appHeaders(models: readonly string[]): Plugin {
+  const preview = securityHeaders({ modelOrigins: models });
+  const setHeaders = (headers: (req: IncomingMessage) => Readonly<Record<string, string>>) =>
+    (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+      for (const [name, value] of Object.entries({ ...ISOLATION_HEADERS, ...headers(req) })) res.setHeader(name, value);
+      next();
+    };
   return {
-    name: 'cross-origin-isolation',
-    configureServer: (server) => void server.middlewares.use(setHeaders),
-    configurePreviewServer: (server) => void server.middlewares.use(setHeaders),
+    name: 'app-headers',
+    configureServer: (server) =>
+      void server.middlewares.use(
+        setHeaders((req) => securityHeaders({ modelOrigins: models, devServer: { host: plainHost(req.headers.host) } })),
+      ),
+    configurePreviewServer: (server) => void server.middlewares.use(setHeaders(() => preview)),
   };
 }
 
-// NO_ISOLATION_HEADERS=1 serves the app without COOP/COEP, so a test can check that the
-// service worker, not the server, makes the installed app cross-origin isolated.
-const withIsolationHeaders = process.env.NO_ISOLATION_HEADERS !== '1';
+// NO_ISOLATION_HEADERS=1 serves the app like a static host that sends no headers of its own (no
+// COOP/COEP, no CSP), so a test can check that the service worker, not the server, makes the
+// installed app cross-origin isolated and puts it under its policy.
+const withAppHeaders = process.env.NO_ISOLATION_HEADERS !== '1';
 const modelsDir = process.env.MODELS_DIR ? path.resolve(process.env.MODELS_DIR) : undefined;
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(({ command, mode }) => ({
   plugins: [
     react(),
-    ...(withIsolationHeaders ? [crossOriginIsolation()] : []),
+    // VITE_MODEL_HOST (env or .env file) is read here for the servers and by the service worker's build.
+    ...(withAppHeaders ? [appHeaders(modelOrigins(loadEnv(mode, process.cwd(), 'VITE_').VITE_MODEL_HOST))] : []),
     ...(command === 'serve' && modelsDir ? [serveModelsDir(modelsDir)] : []),
     VitePWA(pwaOptions),
   ],

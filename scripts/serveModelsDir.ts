@@ -39,18 +39,42 @@ function parseRange(header: string | undefined, size: number): Range | null | 'i
   return { start, end };
 }
 
-/** Resolves a request path below the prefix to a regular file inside `root`, or null. */
-function resolveFile(root: string, urlPath: string): { file: string; stats: Stats } | null {
+type Lookup = { file: string; stats: Stats } | { status: 400 | 404 };
+
+/**
+ * Resolves a request path below the prefix to a regular file inside `root`. A path that no model
+ * folder can contain (malformed percent-encoding, NUL, `..`, a backslash, an absolute path) is a
+ * 400; a well-formed path to nothing is a 404. File-system errors are never thrown to the server,
+ * whose error page would show a stack trace with this machine's paths.
+ */
+function lookUp(root: string, urlPath: string): Lookup {
   let relative: string;
   try {
     relative = decodeURIComponent(urlPath.slice(MODELS_URL_PREFIX.length));
   } catch {
-    return null;
+    return { status: 400 };
   }
-  const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep)) return null;
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats?.isFile() ? { file, stats } : null;
+  const segments = relative.split('/');
+  if (/[\0\\]/.test(relative) || relative.startsWith('/') || segments.includes('..')) return { status: 400 };
+  const file = path.join(root, ...segments);
+  // Without `..` only the folder itself (`/models/`) can fall outside: not a file.
+  if (!file.startsWith(root + path.sep)) return { status: 404 };
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    // ENAMETOOLONG, ENOTDIR, EACCES...: nothing the client may read.
+    return { status: 404 };
+  }
+  return stats?.isFile() ? { file, stats } : { status: 404 };
+}
+
+const PLAIN_BODIES = { 400: 'Bad request\n', 404: 'Not found\n' } as const;
+
+function answerPlain(res: ServerResponse, status: 400 | 404): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end(PLAIN_BODIES[status]);
 }
 
 /**
@@ -60,7 +84,7 @@ function resolveFile(root: string, urlPath: string): { file: string; stats: Stat
  */
 export function modelsDirMiddleware(root: string) {
   const absoluteRoot = path.resolve(root);
-  return (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void => {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const urlPath = (req.url ?? '').split('?')[0] ?? '';
     if (!urlPath.startsWith(MODELS_URL_PREFIX)) return next();
 
@@ -70,13 +94,8 @@ export function modelsDirMiddleware(root: string) {
       res.end();
       return;
     }
-    const found = resolveFile(absoluteRoot, urlPath);
-    if (!found) {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end(`Not found: ${urlPath}\n`);
-      return;
-    }
+    const found = lookUp(absoluteRoot, urlPath);
+    if ('status' in found) return answerPlain(res, found.status);
 
     const { file, stats } = found;
     const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
@@ -110,7 +129,8 @@ export function modelsDirMiddleware(root: string) {
       return;
     }
     const stream = createReadStream(file, { start, end });
-    stream.on('error', (err) => res.destroy(err));
+    // Headers are gone by then: a read error can only cut the response short.
+    stream.on('error', () => res.destroy());
     res.on('close', () => stream.destroy());
     stream.pipe(res);
   };

@@ -45,6 +45,23 @@ export interface EngineInfo {
 export const DEFAULT_WINDOW_SECONDS = 20;
 export const DEFAULT_STRIDE_SECONDS = 2;
 
+/**
+ * Window lengths accepted, in seconds. Under a second the model sees too little context to
+ * recognise words; ten minutes is one window for a whole ten-minute file (a one-pass reference),
+ * though a real checkpoint runs out of memory long before that, and says so.
+ */
+export const WINDOW_SECONDS_RANGE = { min: 1, max: 600 } as const;
+
+/**
+ * Stride lengths accepted, in seconds of context dropped on each side of a window. 0 drops none
+ * (windows then meet with no context at their edges); past 30 s each window re-runs that much
+ * audio on both sides for no gain. The stride must also leave a step: less than half the window.
+ */
+export const STRIDE_SECONDS_RANGE = { min: 0, max: 30 } as const;
+
+/** The name a WindowSettingsError keeps when it crosses from the worker to the page. */
+export const WINDOW_SETTINGS_ERROR = 'WindowSettingsError';
+
 export interface JobSettings {
   readonly windowSeconds: number;
   readonly strideSeconds: number;

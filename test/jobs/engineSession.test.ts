@@ -56,7 +56,7 @@ describe('the engine session', () => {
     });
     expect(await session(start).loadModel(settings('owner/missing'))).toBe(false);
     expect(useJobStore.getState().status.state).toBe('error');
-    expect(useJobStore.getState().status.message).toMatch(/^Could not load the model "owner\/missing": its files were not found/);
+    expect(useJobStore.getState().status.message).toMatch(/^Could not load the model "owner\/missing": 404 Not Found/);
   });
 
   it('lends the engine to one job at a time, and refuses without a model', async () => {

@@ -11,11 +11,23 @@ import {
   type ProgressCallback,
 } from '@huggingface/transformers';
 import { ctcVocabulary, type CtcVocabulary } from '../asr/ctcVocabulary.ts';
-import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
-import { frameGeometryFromConfig, type FrameGeometry } from '../asr/frameGeometry.ts';
+import type { FrameGeometry } from '../asr/frameGeometry.ts';
 import { logSoftmaxRows } from '../asr/logSoftmax.ts';
 import { normalizeInPlace } from '../asr/normalizeAudio.ts';
 import type { WindowLogProbs, WindowModel } from '../asr/streamingTranscriber.ts';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import { errorText } from '../../shared/errorText.ts';
+import { ModelLoadError } from '../modelLoadError.ts';
+import {
+  checkModelType,
+  checkProbe,
+  checkSamplingRate,
+  ctcTokensOf,
+  geometryOf,
+  loadFailure,
+  vocabularyFailure,
+  type ProbeResult,
+} from './modelChecks.ts';
 
 export type ModelDevice = 'wasm' | 'webgpu' | 'cpu';
 
@@ -36,9 +48,11 @@ export interface CtcModelOptions {
 }
 
 interface Wav2Vec2Config {
+  model_type?: unknown;
   feat_extract_norm?: string;
-  conv_kernel?: number[];
-  conv_stride?: number[];
+  conv_kernel?: unknown;
+  conv_stride?: unknown;
+  vocab_size?: unknown;
   'transformers.js_config'?: { dtype?: string };
 }
 
@@ -100,6 +114,12 @@ export class CtcModel implements WindowModel {
     readonly info: CtcModelInfo,
   ) {}
 
+  /**
+   * Loads and checks a model. Whatever cannot work fails here, before any audio, as a
+   * ModelLoadError naming the model and the cause: a missing or damaged file, a folder that is
+   * not a model, a model that is not 16 kHz CTC, or files that disagree with the graph (one probe
+   * window is run to compare its frames and vocabulary with the config and tokenizer).
+   */
   static async load(location: ModelLocation, options: CtcModelOptions): Promise<CtcModel> {
     const folder = location.localModelPath;
     // transformers.js 4.3 cannot probe a local model's files over HTTP (get_file_metadata skips
@@ -111,37 +131,93 @@ export class CtcModel implements WindowModel {
     env.remoteHost = servedFolder ? folder : HUB.remoteHost;
     env.remotePathTemplate = servedFolder ? '{model}/' : HUB.remotePathTemplate;
     if (folder !== null && !servedFolder) env.localModelPath = folder;
+    const name = location.name;
+    const host = folder === null || servedFolder ? new URL(env.remoteHost).host : null;
+    const reading = <T>(file: string, load: Promise<T>): Promise<T> =>
+      load.catch((error: unknown) => {
+        throw loadFailure(name, file, error, host);
+      });
     const progress_callback = options.onProgress;
-    const pretrainedConfig = await AutoConfig.from_pretrained(location.name, { progress_callback });
+
+    const pretrainedConfig = await reading('config.json', AutoConfig.from_pretrained(name, { progress_callback }));
     const config = pretrainedConfig as unknown as Wav2Vec2Config;
+    checkModelType(name, config, AutoModelForCTC.MODEL_CLASS_MAPPINGS.flatMap((mapping) => [...mapping.keys()]));
+    const geometry = geometryOf(name, config);
     const dtype = dtypeFor(options.device, config, options.dtype);
-    await announceFiles(location.name, { config: pretrainedConfig, dtype, device: options.device }, progress_callback);
+    await announceFiles(name, { config: pretrainedConfig, dtype, device: options.device }, progress_callback);
     // Only the extractor's config is used: calling it would build a whole-input int64 mask.
-    const extractor = await AutoFeatureExtractor.from_pretrained(location.name, { progress_callback });
+    const extractor = await reading('preprocessor_config.json', AutoFeatureExtractor.from_pretrained(name, { progress_callback }));
     const preprocessor = (extractor as unknown as { config: PreprocessorConfig }).config;
-    if (preprocessor.sampling_rate !== undefined && preprocessor.sampling_rate !== SAMPLE_RATE) {
-      throw new Error(`This model expects ${preprocessor.sampling_rate} Hz audio; only ${SAMPLE_RATE / 1000} kHz models are supported.`);
-    }
-    const [tokenizer, model] = await Promise.all([
-      AutoTokenizer.from_pretrained(location.name, { progress_callback }),
-      AutoModelForCTC.from_pretrained(location.name, {
-        device: options.device,
-        dtype: dtype as 'fp32',
-        progress_callback,
-        ...(options.device === 'webgpu' && options.webgpuBufferCacheMode !== undefined
-          ? { session_options: { executionProviders: [{ name: 'webgpu', storageBufferCacheMode: options.webgpuBufferCacheMode }] } }
-          : {}),
-      }),
+    checkSamplingRate(name, preprocessor, SAMPLE_RATE);
+
+    const weightsFile = await ModelRegistry.get_files(name, {
+      config: pretrainedConfig,
+      dtype: dtype as 'fp32',
+      device: options.device,
+      include_tokenizer: false,
+      include_processor: false,
+    }).then((files) => files.find((file) => file.endsWith('.onnx')) ?? 'onnx/model.onnx', () => 'onnx/model.onnx');
+    // Settled one by one: a model that loaded beside a failed tokenizer must still be disposed.
+    const [tokenizer, model] = await Promise.allSettled([
+      reading('tokenizer.json', AutoTokenizer.from_pretrained(name, { progress_callback })),
+      reading(
+        weightsFile,
+        AutoModelForCTC.from_pretrained(name, {
+          device: options.device,
+          dtype: dtype as 'fp32',
+          progress_callback,
+          ...(options.device === 'webgpu' && options.webgpuBufferCacheMode !== undefined
+            ? { session_options: { executionProviders: [{ name: 'webgpu', storageBufferCacheMode: options.webgpuBufferCacheMode }] } }
+            : {}),
+        }),
+      ),
     ]);
-    const inputNames = (model.sessions.model as unknown as { inputNames: string[] }).inputNames;
+    if (tokenizer.status === 'rejected' || model.status === 'rejected') {
+      if (model.status === 'fulfilled') await model.value.dispose();
+      throw tokenizer.status === 'rejected' ? tokenizer.reason : (model as PromiseRejectedResult).reason;
+    }
+    let vocabulary: CtcVocabulary;
+    try {
+      vocabulary = ctcVocabulary(tokenizer.value.get_vocab(), ctcTokensOf(tokenizer.value.config));
+    } catch (error) {
+      await model.value.dispose();
+      throw vocabularyFailure(name, error);
+    }
+    const inputNames = (model.value.sessions.model as unknown as { inputNames: string[] }).inputNames;
     const declaresMask = inputNames.includes('attention_mask');
     const attentionMask = !declaresMask ? 'none' : config.feat_extract_norm === 'layer' ? 'masked' : 'all-ones';
-    return new CtcModel(
-      model,
-      frameGeometryFromConfig(config),
-      ctcVocabulary(tokenizer.get_vocab()),
-      { dtype, normalizes: preprocessor.do_normalize !== false, attentionMask },
-    );
+    const loaded = new CtcModel(model.value, geometry, vocabulary, {
+      dtype,
+      normalizes: preprocessor.do_normalize !== false,
+      attentionMask,
+    });
+    try {
+      checkProbe(name, await loaded.probe(name), { geometry, tokens: vocabulary.tokens.length, configVocabSize: config.vocab_size }, SAMPLE_RATE);
+    } catch (error) {
+      await loaded.dispose();
+      throw error;
+    }
+    return loaded;
+  }
+
+  /**
+   * A quarter second of silence through the model (a dozen frames at wav2vec2's hop: enough to
+   * tell one conv layout from another, cheap next to a window); its inputs are released again.
+   */
+  private async probe(name: string): Promise<ProbeResult> {
+    const samples = new Float32Array(SAMPLE_RATE / 4);
+    try {
+      const { windowFrames, vocabSize } = await this.logProbs(samples, samples.length, 0, 0);
+      return { samples: samples.length, windowFrames, vocabSize };
+    } catch (error) {
+      throw new ModelLoadError('UnsupportedModelError', `The model "${name}" could not run a quarter second of audio: ${errorText(error)}`, {
+        cause: error,
+      });
+    } finally {
+      this.input = null;
+      this.inputTensor = null;
+      this.maskTensor = null;
+    }
   }
 
   /** Bytes of the input tensors kept between windows (outputs are disposed within each run). */

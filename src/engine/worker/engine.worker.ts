@@ -1,6 +1,7 @@
 import { env } from '@huggingface/transformers';
 import * as Comlink from 'comlink';
 import { errorText } from '../../shared/errorText.ts';
+import { modelLoadFailure } from '../modelLoadError.ts';
 import { StreamingTranscriber } from '../asr/streamingTranscriber.ts';
 import { windowSettings } from '../asr/windowSettings.ts';
 import { chooseBackend, wasmThreads } from './chooseBackend.ts';
@@ -78,7 +79,8 @@ const api: EngineApi = {
         webgpuBufferCacheMode,
       });
     } catch (error) {
-      if (choice.device !== 'webgpu' || request.device === 'webgpu') throw error;
+      // A model that cannot work fails the same way on WASM: only a WebGPU problem is worth a second try.
+      if (choice.device !== 'webgpu' || request.device === 'webgpu' || modelLoadFailure(error) !== null) throw error;
       choice = { device: 'wasm', reason: `WASM: the model failed on WebGPU (${errorText(error)})` };
       model = await CtcModel.load(modelLocation, { device: 'wasm', dtype: request.dtype, onProgress: progress });
     }
