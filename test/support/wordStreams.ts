@@ -21,7 +21,7 @@ export const wordText = fc.oneof(
 );
 
 /** Silences between words: none, short, a pause, a paragraph break. */
-const gapSeconds = fc.oneof(
+export const gapSeconds = fc.oneof(
   { weight: 4, arbitrary: fc.constant(0) },
   { weight: 8, arbitrary: fc.double({ min: 0.01, max: 0.3, noNaN: true }) },
   { weight: 2, arbitrary: fc.double({ min: 0.5, max: 1.19, noNaN: true }) },
@@ -39,17 +39,18 @@ export interface StreamConstraints {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly text?: fc.Arbitrary<string>;
+  readonly gap?: fc.Arbitrary<number>;
 }
 
 /** Words in time order, none overlapping the next, as the decoder and the aligner produce them. */
-export function wordStream({ minLength = 0, maxLength = 60, text = wordText }: StreamConstraints = {}): fc.Arbitrary<TranscribedWord[]> {
+export function wordStream({ minLength = 0, maxLength = 60, text = wordText, gap = gapSeconds }: StreamConstraints = {}): fc.Arbitrary<TranscribedWord[]> {
   return fc
-    .array(fc.record({ text, gap: gapSeconds, duration: durationSeconds, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength, maxLength })
+    .array(fc.record({ text, gap, duration: durationSeconds, confidence: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength, maxLength })
     .chain((parts) =>
       fc.double({ min: 0, max: 3600, noNaN: true }).map((offset) => {
         let time = offset;
-        return parts.map(({ text: t, gap, duration, confidence }) => {
-          const start = time + gap;
+        return parts.map(({ text: t, gap: silence, duration, confidence }) => {
+          const start = time + silence;
           time = start + duration;
           return { text: t, start, end: time, confidence };
         });

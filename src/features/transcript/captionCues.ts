@@ -15,7 +15,8 @@ export type CaptionOptions = DisplayOptions;
 const MIN_MS = Math.round(CAPTION_RULES.minCueSeconds * 1000);
 const MAX_MS = Math.round(CAPTION_RULES.maxCueSeconds * 1000);
 
-// Among equally natural segmentations: fewer cues, then the better unnatural breaks, then reading speed.
+// Weighs equally natural segmentations: a cue costs 1, an end at no natural break more the worse
+// it is, and each second a cue lacks for reading at 17 characters a second before the next starts, 4.
 const BREAK_COST: Record<CaptionBreak, number> = { end: 0, paragraph: 0, sentence: 0, pause: 0, clause: 1, space: 2, inWord: 3 };
 const CUE_COST = 1;
 const COST_PER_SECOND_TOO_FAST = 4;

@@ -19,7 +19,7 @@ export function createEditHistory(words: readonly EditableWord[], limit = DEFAUL
   return { words, done: [], undone: [], limit };
 }
 
-/** Applies `edit` and makes it the one to undo next; a new edit clears redo. An empty edit changes nothing. */
+/** Applies `edit` and makes it the one to undo next; a new edit clears redo. An edit that changes nothing is not kept. */
 export function recordEdit(history: EditHistory, edit: WordSplice): EditHistory {
   if (isEmptySplice(edit)) return history;
   const done = [...history.done, edit];

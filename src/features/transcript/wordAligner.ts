@@ -70,9 +70,9 @@ function replaced(tokens: readonly string[], removed: readonly EditableWord[]): 
  * the same object if the token is what was shown for it (`shown[i]`, for `original[i]`); if not, it
  * takes the new text and is marked edited. Unpaired tokens get timings between their neighbours,
  * in order: those replacing removed words share the removed words' time, and those typed into a
- * silence take a speech-like duration there. A run typed before every original word is placed
- * against the word that follows it (so it stays in that word's paragraph); any other run against
- * the word before it.
+ * silence take a speech-like duration there. A run typed before every original word, or at the
+ * start of the transcript, is placed against the word that follows it (so it stays in that word's
+ * paragraph); any other run against the word before it.
  */
 export function alignEditedText(
   original: readonly EditableWord[],

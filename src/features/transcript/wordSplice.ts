@@ -10,8 +10,9 @@ export interface WordSplice {
   readonly inserted: readonly EditableWord[];
 }
 
+/** The splice changes nothing: it puts back the very words it takes out. */
 export function isEmptySplice(splice: WordSplice): boolean {
-  return splice.removed.length === 0 && splice.inserted.length === 0;
+  return splice.removed.length === splice.inserted.length && splice.removed.every((word, k) => word === splice.inserted[k]);
 }
 
 /** A new array with the splice applied; words it does not touch are the same objects. */

@@ -23,9 +23,9 @@ describe('sentence case', () => {
   });
 
   it("keeps the case of the user's words, giving them only the capitals of sentence case", () => {
-    const words = editable(timed('X@0-0.1 NASA@0.2-0.3 PARIS@0.4-0.5 i@0.6-0.7 GO@0.8-0.9').map((w) => ({ ...w, text: w.text === 'PARIS' ? 'Paris' : w.text })), (i) => i > 0);
-    words[0] = { ...words[0], text: 'hello', typedByUser: true };
-    expect(displayTexts(words, sentence)).toEqual(['Hello', 'NASA', 'Paris', 'I', 'GO']);
+    const typed = editable(timed('HELLO@0-0.1 NASA@0.2-0.3 PARIS@0.4-0.5 I@0.6-0.7'), () => true);
+    const words = [...typed.map((w, i) => ({ ...w, text: ['hello', 'NASA', 'Paris', 'i'][i] })), ...timed('GO@0.8-0.9')];
+    expect(displayTexts(words, sentence)).toEqual(['Hello', 'NASA', 'Paris', 'I', 'go']);
   });
 
   it('handles punctuation and curly apostrophes round the pronoun', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canRedo, canUndo, createEditHistory, DEFAULT_UNDO_LIMIT, recordEdit, redo, undo, type EditHistory } from '../../../src/features/transcript/editHistory.ts';
+import {
+  canRedo,
+  canUndo,
+  createEditHistory,
+  DEFAULT_UNDO_LIMIT,
+  recordEdit,
+  redo,
+  undo,
+  type EditHistory,
+} from '../../../src/features/transcript/editHistory.ts';
 import { acceptEdits, replaceWords, splitParagraphBefore } from '../../../src/features/transcript/transcriptEdits.ts';
 import type { EditableWord } from '../../../src/features/transcript/editableWord.ts';
 import { editable, modelText, timed, wordStream } from '../../support/wordStreams.ts';
@@ -39,6 +48,7 @@ describe('undo and redo', () => {
     const h = createEditHistory(story);
     expect(recordEdit(h, splitParagraphBefore(story, 3))).toBe(h);
     expect(recordEdit(h, acceptEdits(story))).toBe(h);
+    expect(recordEdit(h, replaceWords(story, 0, 3, 'THE  CAT SAT'))).toBe(h);
   });
 
   it('keep at most the limit of edits, forgetting the oldest', () => {
@@ -58,7 +68,12 @@ describe('undo and redo', () => {
   });
 
   it('undo any run of edits back to the very words they started from, and redo them', () => {
-    const step = fc.record({ a: fc.nat(), b: fc.nat(), text: fc.array(modelText, { maxLength: 4 }).map((t) => t.join(' ')), kind: fc.constantFrom('replace', 'split', 'accept') });
+    const step = fc.record({
+      a: fc.nat(),
+      b: fc.nat(),
+      text: fc.array(modelText, { maxLength: 4 }).map((t) => t.join(' ')),
+      kind: fc.constantFrom('replace', 'split', 'accept'),
+    });
     fc.assert(
       fc.property(wordStream({ text: modelText, maxLength: 25 }), fc.array(step, { maxLength: 12 }), (stream, steps) => {
         const words = editable(stream);
@@ -69,7 +84,11 @@ describe('undo and redo', () => {
           const from = a % (n + 1);
           const to = from + (b % (n - from + 1));
           const edit =
-            kind === 'replace' ? replaceWords(h.words, from, to, text) : kind === 'split' && from < n ? splitParagraphBefore(h.words, from) : acceptEdits(h.words, from, to);
+            kind === 'replace'
+              ? replaceWords(h.words, from, to, text)
+              : kind === 'split' && from < n
+                ? splitParagraphBefore(h.words, from)
+                : acceptEdits(h.words, from, to);
           const next = recordEdit(h, edit);
           if (next !== h) versions.push(next.words);
           h = next;

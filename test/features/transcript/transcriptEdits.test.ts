@@ -117,7 +117,7 @@ describe('correcting the transcript', () => {
   });
 
   it('keeps every untouched word and timing, times new words in order, and keeps the paragraphs outside the range', () => {
-    const op = fc.oneof(fc.constant('keep'), fc.constant('drop'), fc.constant('lower'), modelText.map((t) => `+${t}`), modelText.map((t) => `=${t}`));
+    const op = fc.oneof(fc.constantFrom('keep', 'drop', 'lower'), modelText.map((t) => `+${t}`), modelText.map((t) => `=${t}`));
     fc.assert(
       fc.property(wordStream({ text: modelText, maxLength: 30 }), fc.nat(), fc.nat(), fc.array(op, { maxLength: 20 }), (stream, a, b, ops) => {
         const words = editable(stream);

@@ -125,9 +125,8 @@ describe('aligning edited text with the timed words', () => {
   });
 
   it('keeps the timing of every paired word and puts every new word in order between its neighbours', () => {
-    const edit = fc.array(fc.oneof(fc.constant('keep'), fc.constant('drop'), fc.constant('lower'), modelText.map((t) => `+${t}`), modelText.map((t) => `=${t}`)), {
-      maxLength: 60,
-    });
+    const op = fc.oneof(fc.constantFrom('keep', 'drop', 'lower'), modelText.map((t) => `+${t}`), modelText.map((t) => `=${t}`));
+    const edit = fc.array(op, { maxLength: 60 });
     fc.assert(
       fc.property(wordStream({ text: modelText, maxLength: 40 }), edit, fc.boolean(), fc.boolean(), (stream, ops, hasPrevious, hasNext) => {
         const original = editable(stream);
