@@ -1,43 +1,60 @@
-import type { TimedText, TranscribedWord } from '../../shared/transcript.ts';
+import { captionCues, type CaptionCue } from './captionCues.ts';
+import { cueTimestamp } from './cueTimestamp.ts';
+import { displayTexts, type DisplayOptions } from './displayCase.ts';
+import type { TranscriptWord } from './editableWord.ts';
+import { paragraphs } from './paragraphs.ts';
 
-export function plainText(words: readonly TimedText[]): string {
-  return words.map((w) => w.text).join(' ');
+// The cues the subtitle files hold, for callers that want them without a file format.
+export { captionCues } from './captionCues.ts';
+
+/** How exports write the words: their case, and the pause that breaks paragraphs. */
+export type ExportOptions = DisplayOptions;
+
+/**
+ * The words in paragraphs, a blank line between paragraphs and single spaces between words, with no
+ * line break at the end; a word longer than a line stays whole. Empty for no words.
+ */
+export function plainText(words: readonly TranscriptWord[], options?: ExportOptions): string {
+  const shown = displayTexts(words, options);
+  return paragraphs(words, options)
+    .map(({ from, to }) => shown.slice(from, to).join(' '))
+    .join('\n\n');
 }
 
-/** Groups words into caption cues of at most `maxWords` words or `maxSeconds` seconds. */
-export function captionCues(words: readonly TranscribedWord[], maxWords = 12, maxSeconds = 6): TimedText[] {
-  const cues: TimedText[] = [];
-  let group: TranscribedWord[] = [];
-  const close = () => {
-    if (group.length === 0) return;
-    cues.push({ text: plainText(group), start: group[0].start, end: group[group.length - 1].end });
-    group = [];
-  };
-  for (const word of words) {
-    if (group.length > 0 && (group.length >= maxWords || word.end - group[0].start > maxSeconds)) close();
-    group.push(word);
-  }
-  close();
-  return cues;
-}
-
-function timestamp(seconds: number, separator: ',' | '.'): string {
-  const ms = Math.round(seconds * 1000);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${separator}${pad(ms % 1000, 3)}`;
-}
-
-export function toSrt(words: readonly TranscribedWord[]): string {
-  return captionCues(words)
-    .map((cue, i) => `${i + 1}\n${timestamp(cue.start, ',')} --> ${timestamp(cue.end, ',')}\n${cue.text}\n`)
+/** SubRip cues (captionCues), numbered from 1; an empty file for no words. */
+export function toSrt(words: readonly TranscriptWord[], options?: ExportOptions): string {
+  return captionCues(words, options)
+    .map((cue, i) => `${i + 1}\n${cueTimestamp(cue.start, ',')} --> ${cueTimestamp(cue.end, ',')}\n${cue.text}\n`)
     .join('\n');
 }
 
-export function toWebVtt(words: readonly TranscribedWord[]): string {
-  const cues = captionCues(words).map((cue) => `${timestamp(cue.start, '.')} --> ${timestamp(cue.end, '.')}\n${cue.text}\n`);
-  return ['WEBVTT\n', ...cues].join('\n');
+// Cue text is markup in WebVTT: these three would start a tag or an entity, or end the cue ("-->").
+function escapeCueText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-export function toJson(words: readonly TranscribedWord[]): string {
-  return JSON.stringify({ text: plainText(words), words }, null, 2);
+function webVttCue(cue: CaptionCue): string {
+  return `${cueTimestamp(cue.start, '.')} --> ${cueTimestamp(cue.end, '.')}\n${cue.lines.map(escapeCueText).join('\n')}\n`;
+}
+
+/** A WebVTT file of captionCues; just the header for no words. */
+export function toWebVtt(words: readonly TranscriptWord[], options?: ExportOptions): string {
+  return ['WEBVTT\n', ...captionCues(words, options).map(webVttCue)].join('\n');
+}
+
+/**
+ * JSON: `text`, as plainText writes it, and `words`, each with its text as displayed, start and end
+ * in seconds, confidence and whether it is edited (and not yet accepted). For no words, empty text
+ * and no words.
+ */
+export function toJson(words: readonly TranscriptWord[], options?: ExportOptions): string {
+  const shown = displayTexts(words, options);
+  return JSON.stringify(
+    {
+      text: plainText(words, options),
+      words: words.map((word, i) => ({ text: shown[i], start: word.start, end: word.end, confidence: word.confidence, edited: word.edited === true })),
+    },
+    null,
+    2,
+  );
 }

@@ -1,0 +1,35 @@
+import type { TranscribedWord } from '../../shared/transcript.ts';
+
+/** Words the decoder is less sure of than this are shown as doubtful. */
+export const DOUBT_THRESHOLD = 0.6;
+
+export function isDoubtful(word: TranscribedWord): boolean {
+  return word.confidence < DOUBT_THRESHOLD;
+}
+
+export interface StepOptions {
+  /** Carry on from the other end of the transcript when none is left in that direction. */
+  readonly wrap?: boolean;
+}
+
+/**
+ * Index of the first doubtful word after `index` (pass -1 to search from the start), or -1 when
+ * there is none.
+ */
+export function nextDoubtfulIndex(words: readonly TranscribedWord[], index: number, options?: StepOptions): number {
+  for (let i = Math.max(index + 1, 0); i < words.length; i++) if (isDoubtful(words[i])) return i;
+  if (options?.wrap !== true) return -1;
+  for (let i = 0; i <= Math.min(index, words.length - 1); i++) if (isDoubtful(words[i])) return i;
+  return -1;
+}
+
+/**
+ * Index of the last doubtful word before `index` (pass words.length to search from the end), or
+ * -1 when there is none.
+ */
+export function previousDoubtfulIndex(words: readonly TranscribedWord[], index: number, options?: StepOptions): number {
+  for (let i = Math.min(index - 1, words.length - 1); i >= 0; i--) if (isDoubtful(words[i])) return i;
+  if (options?.wrap !== true) return -1;
+  for (let i = words.length - 1; i >= Math.max(index, 0); i--) if (isDoubtful(words[i])) return i;
+  return -1;
+}
