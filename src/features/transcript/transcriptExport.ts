@@ -5,7 +5,6 @@ import type { TranscriptWord } from './editableWord.ts';
 import { paragraphs } from './paragraphs.ts';
 
 // The cues the subtitle files hold, for callers that want them without a file format.
-export { captionCues } from './captionCues.ts';
 
 /** How exports write the words: their case, and the pause that breaks paragraphs. */
 export type ExportOptions = DisplayOptions;
