@@ -159,10 +159,10 @@ function isLocal(url: string): boolean {
 
 /**
  * A page in a fresh context that records errors and aborts (and records) every request that
- * does not go to this machine.
+ * does not go to this machine. `bypassCSP` lets a test evaluate code the app's policy forbids.
  */
-export async function newPage(browser: Browser): Promise<TestPage> {
-  const context = await browser.newContext();
+export async function newPage(browser: Browser, options: { bypassCSP?: boolean } = {}): Promise<TestPage> {
+  const context = await browser.newContext({ bypassCSP: options.bypassCSP ?? false });
   const errors: string[] = [];
   const blockedRequests: string[] = [];
 
