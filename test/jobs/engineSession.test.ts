@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EngineRemote, EngineWorker } from '../../src/engine/client.ts';
 import { EngineDiedError } from '../../src/engine/engineDied.ts';
 import type { EngineInfo, LoadRequest } from '../../src/engine/protocol.ts';
+import type { JobSource } from '../../src/jobs/jobSource.ts';
 import { runJob } from '../../src/jobs/runJob.ts';
 import { EngineSession } from '../../src/jobs/engineSession.ts';
 import { DEFAULT_SETTINGS, jobActions, useJobStore } from '../../src/jobs/jobStore.ts';
@@ -33,6 +34,11 @@ function fakeWorkers(load: (request: LoadRequest) => Promise<EngineInfo> = async
     return { remote, terminate: () => void workers.terminated++, whileAlive: (call) => Promise.race([call, gone]), died };
   };
   return { workers, start };
+}
+
+/** A file job whose audio is whatever `feed` yields. */
+function fakeSource(name: string, feed: (signal: AbortSignal) => AsyncIterable<Float32Array>): JobSource {
+  return { kind: 'file', name, runningMessage: () => `Transcribing "${name}"…`, open: async () => ({ durationSeconds: null, warning: null }), feed, close: async () => null };
 }
 
 const settings = (model: string) => ({ model, ...DEFAULT_SETTINGS });
@@ -105,14 +111,7 @@ describe('the engine session', () => {
     const { workers, start } = fakeWorkers();
     const engine = session(start);
     await engine.loadModel(settings('m'));
-    const source = {
-      kind: 'file' as const,
-      name: 'long.opus',
-      runningMessage: () => 'Transcribing "long.opus"…',
-      open: async () => ({ durationSeconds: null, warning: null }),
-      async *feed() {},
-      close: async () => null,
-    };
+    const source = fakeSource('long.opus', async function* () {});
     const job = engine.lend((remote, signal) => runJob(source, remote, signal));
     await new Promise((resolve) => setTimeout(resolve, 5));
     workers.kill[0]();
@@ -142,16 +141,9 @@ describe('the engine session', () => {
     const { start } = fakeWorkers();
     const engine = session(start);
     await engine.loadModel(settings('a'));
-    const source = {
-      kind: 'file' as const,
-      name: 'a.wav',
-      runningMessage: () => '',
-      open: async () => ({ durationSeconds: null, warning: null }),
-      async *feed(signal: AbortSignal) {
-        while (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 1));
-      },
-      close: async () => null,
-    };
+    const source = fakeSource('a.wav', async function* (signal) {
+      while (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 1));
+    });
     const remoteWithJobs = (remote: Parameters<Parameters<EngineSession['lend']>[0]>[0]) => ({
       ...remote,
       startJob: async () => {},
