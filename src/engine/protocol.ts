@@ -1,4 +1,4 @@
-import type { TranscribedWord, TranscriptUpdate } from '../shared/transcript.ts';
+import type { TimedText, TranscribedWord, TranscriptUpdate } from '../shared/transcript.ts';
 
 /**
  * The page ⇄ engine worker contract (Comlink): every type and constant both sides rely on.
@@ -90,6 +90,24 @@ export interface EngineStats {
   readonly maxHeldSamples: number;
 }
 
+/** What was saved of the interrupted stream, in seconds from its start. */
+export interface SavedStream {
+  /** Audio whose frames were decoded and committed. */
+  readonly committedSeconds: number;
+  /** Start of the word being spelled at the committed edge, or null when none was. */
+  readonly pendingStartSeconds: number | null;
+  /** The committed words nearest the edge (the last few are enough: a window back at most). */
+  readonly lastWords: readonly TimedText[];
+}
+
+/** Where a resumed job's audio must start again, and which saved words stand. */
+export interface ResumeStart {
+  /** Feed the audio again from here (the start of a window of the unbroken run). */
+  readonly startSeconds: number;
+  /** Saved words that start before this are kept; the rest come again from the engine. */
+  readonly keepWordsStartingBefore: number;
+}
+
 export interface EngineApi {
   /**
    * Takes the Web Lock `name` and holds it until the worker ends; resolves once it is held. The
@@ -97,8 +115,11 @@ export interface EngineApi {
    */
   holdLifeLock(name: string): Promise<void>;
   load(request: LoadRequest, onProgress: (progress: LoadProgress) => void): Promise<EngineInfo>;
-  /** Starts a new stream, discarding any unfinished one (this is how a job is cancelled). */
-  startJob(settings: JobSettings): Promise<void>;
+  /**
+   * Starts a new stream, discarding any unfinished one (this is how a job is cancelled). With
+   * `resume`, continues an interrupted one so that its words come out as in one unbroken run.
+   */
+  startJob(settings: JobSettings, resume?: SavedStream): Promise<ResumeStart | null>;
   /** 16 kHz mono samples, in order; transfer the buffer. */
   push(samples: Float32Array): Promise<TranscriptUpdate>;
   /** Tentative words past the committed edge (live captions); commits nothing. */

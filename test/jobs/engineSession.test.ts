@@ -146,7 +146,7 @@ describe('the engine session', () => {
     });
     const remoteWithJobs = (remote: Parameters<Parameters<EngineSession['lend']>[0]>[0]) => ({
       ...remote,
-      startJob: async () => {},
+      startJob: async () => null,
       finish: async () => ({ words: [], pending: null, committedSeconds: 0, receivedSeconds: 0 }),
     });
     const messages: string[] = [];

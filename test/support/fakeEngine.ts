@@ -15,11 +15,12 @@ export class FakeEngine implements JobEngine {
   failPushAt: number | null = null;
   private pushes = 0;
 
-  async startJob(settings: JobSettings): Promise<void> {
+  async startJob(settings: JobSettings): Promise<null> {
     this.calls.push('startJob');
     this.settings = settings;
     this.receivedSamples = 0;
     this.pushes = 0;
+    return null;
   }
 
   async push(samples: Float32Array): Promise<TranscriptUpdate> {

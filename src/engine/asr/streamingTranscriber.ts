@@ -4,6 +4,7 @@ import type { CtcVocabulary } from './ctcVocabulary.ts';
 import type { CtcDecoder, CtcDecoderFactory, FrameLogProbs } from './decoders/ctcDecoder.ts';
 import { greedyCtcDecoder } from './decoders/greedyCtcDecoder.ts';
 import { framesForSamples, type FrameGeometry } from './frameGeometry.ts';
+import type { ResumePlan } from './resumePlan.ts';
 import type { WindowSettings } from './windowSettings.ts';
 
 /** Log-probabilities of the frames asked for, and how many frames the whole window gave. */
@@ -59,6 +60,17 @@ export class StreamingTranscriber {
   /** Number of model runs so far (a test hook for bounded work). */
   get windowCount(): number {
     return this.windowsRun;
+  }
+
+  /**
+   * Continues an interrupted stream (see planResume): the next sample pushed is `startSample` of
+   * the stream, and frames before `fromFrame` count as committed already.
+   */
+  resumeAt({ startSample, fromFrame }: ResumePlan): void {
+    this.reset();
+    this.windowStart = startSample;
+    this.received = startSample;
+    this.committedFrames = fromFrame;
   }
 
   /** Forgets the stream so far (a cancelled or finished job) and keeps the window buffer. */

@@ -1,12 +1,14 @@
 import { env } from '@huggingface/transformers';
 import * as Comlink from 'comlink';
+import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { errorText } from '../../shared/errorText.ts';
 import { modelLoadFailure } from '../modelLoadError.ts';
+import { planResume } from '../asr/resumePlan.ts';
 import { StreamingTranscriber } from '../asr/streamingTranscriber.ts';
 import { windowSettings } from '../asr/windowSettings.ts';
 import { chooseBackend, wasmThreads } from './chooseBackend.ts';
 import { CtcModel, type ModelLocation } from './ctcModel.ts';
-import type { EngineApi, EngineInfo, JobSettings, LoadRequest } from '../protocol.ts';
+import type { EngineApi, EngineInfo, JobSettings, LoadRequest, SavedStream } from '../protocol.ts';
 import { describeModelSource, resolveModelSource } from '../../shared/modelSource.ts';
 import { ortWasmPaths } from './ortAssets.ts';
 import { benchLoadOptions } from './benchHooks.ts';
@@ -96,7 +98,7 @@ const api: EngineApi = {
     return info;
   },
 
-  async startJob(settings: JobSettings) {
+  async startJob(settings: JobSettings, resume?: SavedStream) {
     if (model === null) throw new Error('No model is loaded.');
     // The window buffer is reused across jobs with the same settings, so memory stays flat.
     const key = JSON.stringify(settings);
@@ -109,6 +111,11 @@ const api: EngineApi = {
     } else {
       transcriber.reset();
     }
+    if (resume === undefined) return null;
+    const windows = windowSettings(model.geometry, settings.windowSeconds, settings.strideSeconds);
+    const plan = planResume(windows, resume, SAMPLE_RATE);
+    transcriber.resumeAt(plan);
+    return { startSeconds: plan.startSample / SAMPLE_RATE, keepWordsStartingBefore: (plan.fromFrame * windows.hop) / SAMPLE_RATE };
   },
 
   async push(samples) {
