@@ -89,14 +89,14 @@ export class IdbLibraryBackend {
           }
         }
         // Edits of a job purged meanwhile would be an orphan record.
-        const exists = w.create !== null || (w.edits !== null && (await summaries.getKey(w.jobId)) !== undefined);
+        const editsHaveJob = w.edits !== null && (w.create !== null || (await summaries.getKey(w.jobId)) !== undefined);
         await allRequests((add) => {
           if (w.create) {
             add(jobs.put(w.create.job));
             add(summaries.put(w.create.summary));
           }
           for (const batch of w.batches) add(tx.objectStore('batches').put(batch));
-          if (w.edits && exists) add(tx.objectStore('edits').put(w.edits));
+          if (w.edits && editsHaveJob) add(tx.objectStore('edits').put(w.edits));
           if (w.jobPatch) add(patch(jobs, w.jobId, w.jobPatch));
           if (w.summaryPatch) add(patch(summaries, w.jobId, w.summaryPatch));
         });
@@ -141,8 +141,11 @@ export class IdbLibraryBackend {
     return checked('edits', jobId, await this.db.get('edits', jobId), editsProblem, `The edits of the transcript "${jobId}"`);
   }
 
-  /** Up to `limit` batches of a job from `fromSeq` on, each in a short transaction of its own. */
-  async readBatches(jobId: string, fromSeq: number, limit: number): Promise<{ batches: WordBatch[]; unreadable: UnreadableRecord[] }> {
+  /**
+   * Up to `limit` batches of a job from `fromSeq` on, in one short transaction, and the seq to
+   * read from next (null past the last batch): a reader holds one page of words at a time.
+   */
+  async readBatches(jobId: string, fromSeq: number, limit: number): Promise<{ batches: WordBatch[]; unreadable: UnreadableRecord[]; nextSeq: number | null }> {
     const range = IDBKeyRange.bound([jobId, fromSeq], [jobId, Infinity]);
     const tx = this.db.transaction('batches');
     const [keys, values] = await Promise.all([tx.store.getAllKeys(range, limit), tx.store.getAll(range, limit)]);
@@ -152,9 +155,15 @@ export class IdbLibraryBackend {
       const seq = keys[i][1];
       const wrong = batchProblem(value);
       if (wrong === null) batches.push(value);
-      else unreadable.push({ store: 'batches', key: `${jobId}/${seq}`, message: `Part ${seq} of the words of the transcript "${jobId}" could not be read (${wrong}) and was skipped; the rest is shown.` });
+      else {
+        unreadable.push({
+          store: 'batches',
+          key: `${jobId}/${seq}`,
+          message: `Part ${seq} of the words of the transcript "${jobId}" could not be read (${wrong}) and was skipped; the rest is shown.`,
+        });
+      }
     });
-    return { batches, unreadable };
+    return { batches, unreadable, nextSeq: keys.length === 0 ? null : keys[keys.length - 1][1] + 1 };
   }
 
   /** The seq after a job's last batch: where a resumed job appends. */
