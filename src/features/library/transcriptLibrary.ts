@@ -187,8 +187,8 @@ export class TranscriptLibrary {
       return this.useMemory(openFailed(error));
     }
     await this.purgeExpiredDeletes();
-    // Interrupted jobs are found by the list itself, which settles every orphaned 'running' job.
-    await this.list();
+    // Interrupted jobs are found by listing, which settles every orphaned 'running' job.
+    await this.listNow();
   }
 
   private useMemory(report: ProblemReport): void {
@@ -371,6 +371,10 @@ export class TranscriptLibrary {
   /** Every transcript, newest first, from the summaries alone; orphaned running jobs become interrupted. */
   async list(): Promise<ListedJob[]> {
     await this.opened;
+    return this.listNow();
+  }
+
+  private async listNow(): Promise<ListedJob[]> {
     const byId = new Map<string, JobSummary>();
     if (this.backend !== null) {
       try {
