@@ -31,6 +31,8 @@ export class LibraryJob {
 
   constructor(
     readonly id: string,
+    /** The name it is listed under, for messages about it. */
+    readonly name: string,
     private source: JobSource,
     private readonly context: JobWriteContext,
     private readonly claim: OwnershipClaim,

@@ -208,7 +208,7 @@ export class TranscriptLibrary {
       const job = this.live.get(jobId);
       this.queue.discard(jobId);
       void job?.abandon();
-      void this.summary(jobId).then((summary) => this.status.setState(takenOver(summary?.name ?? jobId)));
+      this.status.setState(takenOver(job?.name ?? jobId));
     }
     if (error === null) {
       const { problem } = this.status.getState();
@@ -259,7 +259,7 @@ export class TranscriptLibrary {
     });
     this.queue.schedule(0);
     void this.askPersistence();
-    return this.track(new LibraryJob(id, init.source, this.jobContext(), claim, { wordCount: 0, wordsBytes: 0, nextSeq: 0 }));
+    return this.track(new LibraryJob(id, init.name, init.source, this.jobContext(), claim, { wordCount: 0, wordsBytes: 0, nextSeq: 0 }));
   }
 
   /**
@@ -285,7 +285,7 @@ export class TranscriptLibrary {
         return { job: null, reason: record.value === null ? 'The details of this transcript could not be read, so it cannot be continued.' : 'This transcript can no longer be continued.' };
       }
       const { source, settings } = record.value;
-      const job = new LibraryJob(jobId, source, this.jobContext(), claim, { wordCount: summary.wordCount, wordsBytes: summary.wordsBytes, nextSeq });
+      const job = new LibraryJob(jobId, summary.name, source, this.jobContext(), claim, { wordCount: summary.wordCount, wordsBytes: summary.wordsBytes, nextSeq });
       const updatedAt = this.now();
       this.queue.update(jobId, (w) => {
         w.requireOwner = this.requireOwner();
