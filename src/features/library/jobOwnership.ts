@@ -52,6 +52,8 @@ export class WebLockOwnership implements JobOwnership {
   }
 
   async claimNew(jobId: string): Promise<OwnershipClaim> {
+    // A fresh id is held by no one, so null here means the Lock API itself failed (a sandboxed
+    // frame): the job still runs, unguarded, rather than not being saved at all.
     return (await this.claim(jobId)) ?? { touch: noTouch, release: async () => {} };
   }
 
@@ -132,7 +134,7 @@ export class HeartbeatOwnership implements JobOwnership {
 
   constructor(
     private readonly store: HeartbeatStore,
-    readonly tabId: string,
+    private readonly tabId: string,
     private readonly now: () => number,
     private readonly timing: HeartbeatTiming,
   ) {}

@@ -1,4 +1,4 @@
-import type { EditsRecord, JobRecord, JobSummary, WordBatch } from './libraryRecords.ts';
+import type { EditsRecord, WordBatch } from './libraryRecords.ts';
 
 /**
  * Checks of what comes back from IndexedDB: another version of the app, a browser bug or a user
@@ -91,13 +91,4 @@ export function batchProblem(value: unknown): string | null {
 
 export function editsProblem(value: unknown): string | null {
   return fieldProblem(value, { jobId: isString, savedAt: isNumber }) ?? wordsProblem((value as EditsRecord).words);
-}
-
-/** The record, typed, when its shape is right. */
-export function asJobRecord(value: unknown): JobRecord | null {
-  return jobRecordProblem(value) === null ? (value as JobRecord) : null;
-}
-
-export function asSummary(value: unknown): JobSummary | null {
-  return summaryProblem(value) === null ? (value as JobSummary) : null;
 }

@@ -316,6 +316,8 @@ export class TranscriptLibrary {
   /**
    * Saves the user's edited word list of a job, replacing the previous one, within
    * `editSaveDelayMs`. The array is written later as given, so do not change it afterwards.
+   * Edits never touch the committed words, so even a job running in another tab cannot be
+   * corrupted by them; between two tabs editing at once, the later save wins.
    *
    * Whole list rather than an edit log: the list is what every reader wants (display, export,
    * search), it is bounded by the transcript (a few MiB for hours), writes come at most once per
@@ -414,9 +416,10 @@ export class TranscriptLibrary {
       const elsewhere = await this.ownership.ownedElsewhere(jobs);
       for (const { id } of running) {
         if (elsewhere.has(id)) continue;
-        const marked = await this.ownership.ifUnowned(id, async (ownerGone) => backend.markInterrupted(id, ownerGone, this.now()));
-        if (marked === null) elsewhere.add(id);
-        else interrupted.set(id, marked);
+        const settled = await this.ownership.ifUnowned(id, async (ownerGone) => ({ marked: await backend.markInterrupted(id, ownerGone, this.now()) }));
+        if (settled === null) elsewhere.add(id);
+        // Unchanged means its owner ended it meanwhile: the next list shows how.
+        else if (settled.marked !== null) interrupted.set(id, settled.marked);
       }
       return { running: elsewhere, interrupted };
     } catch (error) {
@@ -670,6 +673,7 @@ export class TranscriptLibrary {
   async close(): Promise<void> {
     await this.flush();
     this.queue.close();
+    this.queue.setWriter(null);
     for (const timer of this.purgeTimers.values()) clearTimeout(timer);
     this.purgeTimers.clear();
     for (const job of [...this.live.values()]) await job.abandon();

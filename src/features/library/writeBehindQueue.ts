@@ -54,7 +54,6 @@ export class WriteBehindQueue {
   private tail: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private timerDue = Infinity;
-  private writing = false;
 
   constructor(
     private writer: WriteAll | null,
@@ -111,11 +110,6 @@ export class WriteBehindQueue {
     return this.tail;
   }
 
-  /** True while something is queued or being written. */
-  get busy(): boolean {
-    return this.pending.size > 0 || this.writing;
-  }
-
   /** Stops the timer; what is queued stays queued. */
   close(): void {
     this.cancelTimer();
@@ -132,7 +126,6 @@ export class WriteBehindQueue {
     if (writer === null || this.pending.size === 0) return;
     const taken = [...this.pending.values()];
     this.pending = new Map();
-    this.writing = true;
     try {
       const refused = await writer(taken);
       this.onWritten(null, refused);
@@ -142,8 +135,6 @@ export class WriteBehindQueue {
         this.pending.set(older.jobId, newer === undefined ? older : mergeOlder(older, newer));
       }
       this.onWritten(error, []);
-    } finally {
-      this.writing = false;
     }
   }
 }

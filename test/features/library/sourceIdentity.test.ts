@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HEAD_BYTES, sameSource, sourceIdentity } from '../../../src/features/library/sourceIdentity.ts';
 
-function bytes(length: number, seed: number): Uint8Array {
+function bytes(length: number, seed: number): Uint8Array<ArrayBuffer> {
   return Uint8Array.from({ length }, (_, i) => (i * 31 + seed) & 0xff);
 }
 

@@ -36,7 +36,7 @@ describe('WriteBehindQueue', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0][0].batches.map((b) => b.seq)).toEqual([0]);
     expect(results).toEqual([null]);
-    expect(queue.busy).toBe(false);
+    expect(queue.unsavedJobIds()).toEqual([]);
   });
 
   it('gathers windows that arrive during a slow write into the next one', async () => {
