@@ -19,15 +19,18 @@ export interface JobSource {
   readonly kind: TranscriptJob['kind'];
   /** The file's name or the recording's title, used in every message about the job. */
   readonly name: string;
+  /** The dropped file, or null for a recording. */
+  readonly file: File | null;
   /** The status line while the job runs; `percent` is null when the length is unknown. */
   runningMessage(percent: number | null): string;
   /** Gets the audio ready; throws an error whose message speaks to the user. */
   open(signal: AbortSignal): Promise<OpenedAudio>;
   /**
    * The audio as SAMPLE_RATE mono chunks in order, each owned by the caller (it is transferred
-   * to the engine), or PREVIEW while it waits for audio. Ends when the audio does.
+   * to the engine), or PREVIEW while it waits for audio. Ends when the audio does. A resumed job
+   * asks for the audio from `fromSeconds` on (a source that cannot seek never gets resumed).
    */
-  feed(signal: AbortSignal): AsyncIterable<Float32Array | typeof PREVIEW>;
+  feed(signal: AbortSignal, fromSeconds?: number): AsyncIterable<Float32Array | typeof PREVIEW>;
   /** Releases the source (a microphone, a stored recording); says what the user should know, or null. */
   close(): Promise<string | null>;
 }

@@ -127,10 +127,14 @@ export const jobActions = {
     set((s) => ({ queue: s.queue.filter((q) => q.id !== id) }));
   },
 
-  /** Shows a new running job as the current transcript; a finished one moves to the history. */
-  beginJob(kind: TranscriptJob['kind'], source: string, id: number = nextJobId++): void {
-    const job: TranscriptJob = { id, kind, source, words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' };
+  /**
+   * Shows a new running job as the current transcript (with `words` already, when it continues a
+   * saved one); a finished one moves to the history. Returns the job's id.
+   */
+  beginJob(kind: TranscriptJob['kind'], source: string, words: readonly TranscribedWord[] = []): number {
+    const job: TranscriptJob = { id: nextJobId++, kind, source, words, pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' };
     set((s) => ({ job, history: s.job !== null && s.job.outcome !== 'running' ? [s.job, ...s.history] : s.history }));
+    return job.id;
   },
 
   describeAudio(durationSeconds: number | null, warning: string | null): void {

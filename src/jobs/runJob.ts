@@ -1,8 +1,9 @@
 import * as Comlink from 'comlink';
-import type { EngineApi } from '../engine/protocol.ts';
+import type { EngineApi, ResumeStart } from '../engine/protocol.ts';
 import { formatDuration } from '../shared/formatDuration.ts';
-import type { TranscriptUpdate } from '../shared/transcript.ts';
+import type { TranscribedWord, TranscriptUpdate } from '../shared/transcript.ts';
 import { describeJobFailure } from './describeError.ts';
+import { emitJobEvent } from './jobEvents.ts';
 import { PREVIEW, type JobSource } from './jobSource.ts';
 import { jobActions, useJobStore } from './jobStore.ts';
 import { jobProgress } from './jobProgress.ts';
@@ -23,14 +24,32 @@ export interface JobClock {
   now(): number;
 }
 
+/** A saved job to continue: its words so far and where they were committed to. */
+export interface SavedJob {
+  /** The library's id of the job. */
+  readonly id: string;
+  readonly words: readonly TranscribedWord[];
+  readonly committedSeconds: number;
+}
+
+/** How many of the last saved words the engine is shown to choose where to resume: a window's worth at most. */
+const RESUME_CONTEXT_WORDS = 100;
+
 /**
  * The one lifecycle of every job, file or recording: show it, open its source, stream the audio
  * through the engine, and end it with a message. A cancelled, truncated or failed job still gets
  * the audio it delivered decoded (one more window at most), so nothing already received is lost.
  */
-export async function runJob(source: JobSource, engine: JobEngine, signal: AbortSignal, clock: JobClock = performance): Promise<void> {
-  const { windowSeconds, strideSeconds } = useJobStore.getState().settings;
-  jobActions.beginJob(source.kind, source.name);
+export async function runJob(
+  source: JobSource,
+  engine: JobEngine,
+  signal: AbortSignal,
+  { resume = null, clock = performance }: { resume?: SavedJob | null; clock?: JobClock } = {},
+): Promise<void> {
+  const { settings } = useJobStore.getState();
+  const { windowSeconds, strideSeconds } = settings;
+  const id = jobActions.beginJob(source.kind, source.name, resume?.words ?? []);
+  emitJobEvent({ type: 'began', id, kind: source.kind, name: source.name, file: source.file, settings, resumes: resume?.id ?? null });
   jobActions.setStatus('transcribing', source.runningMessage(null));
   const startedAt = clock.now();
   const transcript = new LiveTranscript();
@@ -39,11 +58,17 @@ export async function runJob(source: JobSource, engine: JobEngine, signal: Abort
   let streaming = false;
   let failure: unknown = null;
 
+  // A resumed stream decodes again the saved words after its restart point, exactly as before.
+  let alreadySaved = 0;
   const apply = (update: TranscriptUpdate, duration: number | null) => {
+    const skip = Math.min(alreadySaved, update.words.length);
+    alreadySaved -= skip;
+    const words = skip === 0 ? update.words : update.words.slice(skip);
     transcript.commit(update);
     receivedSeconds = update.receivedSeconds;
     const progress = jobProgress(update.committedSeconds, duration, (clock.now() - startedAt) / 1000);
-    jobActions.appendWords(update.words, transcript.tentative(), progress);
+    jobActions.appendWords(words, transcript.tentative(), progress);
+    emitJobEvent({ type: 'committed', id, words, committedSeconds: update.committedSeconds });
     jobActions.setStatus('transcribing', source.runningMessage(progress.fraction === null ? null : Math.floor(progress.fraction * 100)));
   };
 
@@ -51,9 +76,19 @@ export async function runJob(source: JobSource, engine: JobEngine, signal: Abort
     const audio = await source.open(signal);
     durationSeconds = audio.durationSeconds;
     jobActions.describeAudio(audio.durationSeconds, audio.warning);
-    await engine.startJob({ windowSeconds, strideSeconds });
+    emitJobEvent({ type: 'opened', id, durationSeconds });
+    let start: ResumeStart | null = null;
+    if (resume === null) {
+      await engine.startJob({ windowSeconds, strideSeconds });
+    } else {
+      const lastWords = resume.words.slice(-RESUME_CONTEXT_WORDS);
+      // Words the next one may start inside of end by the last saved word's end at the latest.
+      const pendingStartSeconds = lastWords.at(-1)?.end ?? 0;
+      start = await engine.startJob({ windowSeconds, strideSeconds }, { committedSeconds: resume.committedSeconds, pendingStartSeconds, lastWords });
+      alreadySaved = resume.words.filter((w) => w.start >= start!.keepWordsStartingBefore).length;
+    }
     streaming = true;
-    for await (const item of source.feed(signal)) {
+    for await (const item of source.feed(signal, start?.startSeconds)) {
       if (signal.aborted) break;
       if (item === PREVIEW) {
         transcript.preview(await engine.preview());
@@ -86,5 +121,7 @@ export async function runJob(source: JobSource, engine: JobEngine, signal: Abort
       : words === 0
         ? (['done', `No speech found in "${source.name}" (${length} of audio): the transcript is empty.`] as const)
         : (['done', `Done: "${source.name}", ${words} words in ${length}.`] as const);
-  jobActions.endJob(outcome, note === null ? message : `${note} ${message}`, receivedSeconds);
+  const said = note === null ? message : `${note} ${message}`;
+  jobActions.endJob(outcome, said, receivedSeconds);
+  emitJobEvent({ type: 'ended', id, outcome, message: said, durationSeconds: durationSeconds ?? receivedSeconds });
 }

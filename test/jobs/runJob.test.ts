@@ -10,6 +10,7 @@ function source(items: Array<Float32Array | typeof PREVIEW>, overrides: Partial<
   const result = {
     kind: 'file' as const,
     name: 'clip.wav',
+    file: null,
     closed: false,
     runningMessage: (percent: number | null) => `Transcribing "clip.wav"…${percent === null ? '' : ` ${percent} %`}`,
     open: async () => ({ durationSeconds: (items.length * 2), warning: null }),

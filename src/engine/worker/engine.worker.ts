@@ -1,14 +1,11 @@
 import { env } from '@huggingface/transformers';
 import * as Comlink from 'comlink';
-import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { errorText } from '../../shared/errorText.ts';
 import { modelLoadFailure } from '../modelLoadError.ts';
-import { planResume } from '../asr/resumePlan.ts';
-import { StreamingTranscriber } from '../asr/streamingTranscriber.ts';
-import { windowSettings } from '../asr/windowSettings.ts';
 import { chooseBackend, wasmThreads } from './chooseBackend.ts';
 import { CtcModel, type ModelLocation } from './ctcModel.ts';
-import type { EngineApi, EngineInfo, JobSettings, LoadRequest, SavedStream } from '../protocol.ts';
+import type { EngineApi, EngineInfo, LoadRequest } from '../protocol.ts';
+import { EngineJobs } from './engineJobs.ts';
 import { describeModelSource, resolveModelSource } from '../../shared/modelSource.ts';
 import { ortWasmPaths } from './ortAssets.ts';
 import { benchLoadOptions } from './benchHooks.ts';
@@ -26,17 +23,10 @@ const runtimeMemory = installRuntimeMemoryProbe();
 let model: CtcModel | null = null;
 let loadedKey = '';
 let info: EngineInfo | null = null;
-let transcriber: StreamingTranscriber | null = null;
-let transcriberSettings = '';
-let windowSamples = 0;
-let windowsOfEarlierTranscribers = 0;
-let samplesBeingPushed = 0;
-let maxHeldSamples = 0;
-
-function dropTranscriber(): void {
-  windowsOfEarlierTranscribers += transcriber?.windowCount ?? 0;
-  transcriber = null;
-}
+let jobs: EngineJobs | null = null;
+/** The counters of models loaded before this one in the same worker (the memory panel's totals). */
+let windowsBefore = 0;
+let maxHeldBefore = 0;
 
 function location(request: LoadRequest): ModelLocation {
   const source = resolveModelSource(request.model, request.pageUrl);
@@ -62,8 +52,9 @@ const api: EngineApi = {
     await model?.dispose();
     model = null;
     info = null;
-    dropTranscriber();
-    transcriberSettings = '';
+    windowsBefore += jobs?.windowsRun ?? 0;
+    maxHeldBefore = Math.max(maxHeldBefore, jobs?.maxHeldSamples ?? 0);
+    jobs = null;
     const modelLocation = location(request);
     const threads = wasmThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
     env.backends.onnx.wasm!.numThreads = threads.threads;
@@ -87,6 +78,7 @@ const api: EngineApi = {
       model = await CtcModel.load(modelLocation, { device: 'wasm', dtype: request.dtype, onProgress: progress });
     }
     loadedKey = key;
+    jobs = new EngineJobs(model);
     info = {
       model: describeModelSource(resolveModelSource(request.model, request.pageUrl)),
       backend: choice.device,
@@ -98,46 +90,24 @@ const api: EngineApi = {
     return info;
   },
 
-  async startJob(settings: JobSettings, resume?: SavedStream) {
-    if (model === null) throw new Error('No model is loaded.');
-    // The window buffer is reused across jobs with the same settings, so memory stays flat.
-    const key = JSON.stringify(settings);
-    if (transcriber === null || key !== transcriberSettings) {
-      const windows = windowSettings(model.geometry, settings.windowSeconds, settings.strideSeconds);
-      dropTranscriber();
-      transcriber = new StreamingTranscriber(model, windows);
-      transcriberSettings = key;
-      windowSamples = windows.windowSamples;
-    } else {
-      transcriber.reset();
-    }
-    if (resume === undefined) return null;
-    const windows = windowSettings(model.geometry, settings.windowSeconds, settings.strideSeconds);
-    const plan = planResume(windows, resume, SAMPLE_RATE);
-    transcriber.resumeAt(plan);
-    return { startSeconds: plan.startSample / SAMPLE_RATE, keepWordsStartingBefore: (plan.fromFrame * windows.hop) / SAMPLE_RATE };
+  async startJob(settings, resume) {
+    if (jobs === null) throw new Error('No model is loaded.');
+    return jobs.startJob(settings, resume);
   },
 
   async push(samples) {
-    if (transcriber === null) throw new Error('No transcription job is running.');
-    // Pushes that overlap (a page that does not wait) would pile up here: the counter shows it.
-    samplesBeingPushed += samples.length;
-    maxHeldSamples = Math.max(maxHeldSamples, windowSamples + samplesBeingPushed);
-    try {
-      return await transcriber.push(samples);
-    } finally {
-      samplesBeingPushed -= samples.length;
-    }
+    if (jobs === null) throw new Error('No transcription job is running.');
+    return jobs.push(samples);
   },
 
   async preview() {
-    if (transcriber === null) throw new Error('No transcription job is running.');
-    return transcriber.preview();
+    if (jobs === null) throw new Error('No transcription job is running.');
+    return jobs.preview();
   },
 
   async finish() {
-    if (transcriber === null) throw new Error('No transcription job is running.');
-    return transcriber.finish();
+    if (jobs === null) throw new Error('No transcription job is running.');
+    return jobs.finish();
   },
 
   async stats() {
@@ -147,9 +117,9 @@ const api: EngineApi = {
       tensorBytes: model?.heldTensorBytes ?? 0,
       gpuBufferBytes: runtimeMemory.gpuBufferBytes(),
       gpuBufferBytesCreated: runtimeMemory.gpuBufferBytesCreated(),
-      windowsRun: windowsOfEarlierTranscribers + (transcriber?.windowCount ?? 0),
-      windowSamples,
-      maxHeldSamples,
+      windowsRun: windowsBefore + (jobs?.windowsRun ?? 0),
+      windowSamples: jobs?.windowSamples ?? 0,
+      maxHeldSamples: Math.max(maxHeldBefore, jobs?.maxHeldSamples ?? 0),
     };
   },
 };

@@ -16,7 +16,7 @@ export class FileSource implements JobSource {
   private audio: AudioStream | null = null;
 
   constructor(
-    private readonly file: File,
+    readonly file: File,
     private readonly readAheadSamples: number,
     private readonly openFile: OpenAudioFile,
   ) {}

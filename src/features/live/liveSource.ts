@@ -48,6 +48,7 @@ export interface LiveSourceOptions {
  */
 export class LiveSource implements JobSource {
   readonly kind = 'live';
+  readonly file = null;
   private readonly ring = new SampleRing(BACKLOG_SECONDS * SAMPLE_RATE);
   private readonly pacer = new PreviewPacer();
   private readonly clock = new CaptureClock(SAMPLE_RATE);
