@@ -81,6 +81,8 @@ type Step = 'blank' | 'repeat-letter' | 'new-letter' | 'end-word' | 'nothing';
 interface Beam {
   /** The open words and the partial word, identifying the prefix among the beams. */
   readonly key: string;
+  /** The key of the prefix this one extends by its last label, or null (the root, or already final). */
+  readonly parentKey: string | null;
   readonly words: readonly string[];
   readonly partial: string;
   /** The symbol a repeat would collapse into: the last letter, or the delimiter when no word is open. */
@@ -98,7 +100,10 @@ interface Beam {
   readonly score: number;
 }
 
-/** A prefix being gathered during one frame from every path that reaches it. */
+/**
+ * A prefix being gathered during one frame from every path that reaches it: a kept beam's own
+ * prefix, or one label more. Its text is only spelled out if it survives pruning.
+ */
 class Candidate {
   logBlank = -Infinity;
   logLabel = -Infinity;
@@ -109,17 +114,57 @@ class Candidate {
   labelPath = -Infinity;
   labelProbability = 0;
   labelStep: Step = 'nothing';
+  /** Whether the best label path's new letter continues a word rather than starting one. */
+  labelContinuesWord = false;
   score = -Infinity;
+  private spelled: string | null = null;
 
   constructor(
-    readonly key: string,
-    readonly words: readonly string[],
-    readonly partial: string,
-    readonly lastLabel: number,
+    /** The beam it is, or extends. */
+    readonly origin: Beam,
+    readonly extension: 'none' | 'letter' | 'end-word',
+    /** The label appended, for an extension. */
+    readonly label: number,
+    private readonly token: string,
     readonly context: readonly number[],
     readonly wordScore: number,
     readonly hotword: HotwordPrefix | null,
   ) {}
+
+  static of(beam: Beam): Candidate {
+    return new Candidate(beam, 'none', beam.lastLabel, '', beam.context, beam.wordScore, beam.hotword);
+  }
+
+  get key(): string {
+    if (this.spelled === null) {
+      this.spelled = this.extension === 'none' ? this.origin.key : this.origin.key + (this.extension === 'end-word' ? ' ' : this.token);
+    }
+    return this.spelled;
+  }
+
+  /** Whether the prefix has an open word, which a frame's probability counts towards. */
+  get wordOpen(): boolean {
+    return this.extension === 'letter' || (this.extension === 'none' && this.origin.partial !== '');
+  }
+
+  beam(blankTrace: Trace | null, labelTrace: Trace | null): Beam {
+    const { origin, extension } = this;
+    return {
+      key: this.key,
+      parentKey: extension === 'none' ? origin.parentKey : origin.key,
+      words: extension === 'end-word' ? [...origin.words, origin.partial] : origin.words,
+      partial: extension === 'none' ? origin.partial : extension === 'letter' ? origin.partial + this.token : '',
+      lastLabel: this.label,
+      logBlank: this.logBlank,
+      logLabel: this.logLabel,
+      blankTrace,
+      labelTrace,
+      context: this.context,
+      wordScore: this.wordScore,
+      hotword: this.hotword,
+      score: this.score,
+    };
+  }
 
   addBlank(log: number, source: Trace, pathLog: number, probability: number): void {
     this.logBlank = logAddExp(this.logBlank, log);
@@ -130,13 +175,14 @@ class Candidate {
     }
   }
 
-  addLabel(log: number, source: Trace, pathLog: number, probability: number, step: Step): void {
+  addLabel(log: number, source: Trace, pathLog: number, probability: number, step: Step, continuesWord = false): void {
     this.logLabel = logAddExp(this.logLabel, log);
     if (pathLog > this.labelPath) {
       this.labelPath = pathLog;
       this.labelSource = source;
       this.labelProbability = probability;
       this.labelStep = step;
+      this.labelContinuesWord = continuesWord;
     }
   }
 }
@@ -253,6 +299,7 @@ export class BeamSearchDecoder implements CtcDecoder {
     const trace: Trace = { pathLog: 0, words: [], startFrame: 0, lastCharFrame: 0, probabilitySum: 0, probabilityToLastChar: 0 };
     return {
       key: '',
+      parentKey: null,
       words: [],
       partial: '',
       lastLabel: vocabulary.delimiterId,
@@ -279,63 +326,81 @@ export class BeamSearchDecoder implements CtcDecoder {
     const blankProbability = Math.exp(bestBlankLog);
     const symbols = topSymbols(data, row, labelIds, symbolsPerFrame, symbolLogProbFloor);
 
-    const candidates = new Map<string, Candidate>();
-    const same = (beam: Beam): Candidate => {
-      let candidate = candidates.get(beam.key);
-      if (candidate === undefined) {
-        candidate = new Candidate(beam.key, beam.words, beam.partial, beam.lastLabel, beam.context, beam.wordScore, beam.hotword);
-        candidates.set(beam.key, candidate);
-      }
-      return candidate;
-    };
+    // A prefix is reached from itself or from its parent only, so the candidates are each beam's
+    // own prefix and its extensions, an extension being merged into the beam it equals.
+    const beams = this.beams;
+    const own = beams.map(Candidate.of);
+    const byParent = new Map<string, Map<number, Candidate>>();
+    for (let i = 0; i < beams.length; i++) {
+      const { parentKey, lastLabel } = beams[i];
+      if (parentKey === null) continue;
+      let children = byParent.get(parentKey);
+      if (children === undefined) byParent.set(parentKey, (children = new Map()));
+      children.set(lastLabel, own[i]);
+    }
+    const fresh: Candidate[] = [];
 
-    for (const beam of this.beams) {
+    for (let i = 0; i < beams.length; i++) {
+      const beam = beams[i];
+      const same = own[i];
+      const children = byParent.get(beam.key) ?? null;
       const total = logAddExp(beam.logBlank, beam.logLabel);
       const best = bestTrace(beam);
-      same(beam).addBlank(total + blankLog, best, best.pathLog + bestBlankLog, blankProbability);
+      same.addBlank(total + blankLog, best, best.pathLog + bestBlankLog, blankProbability);
       for (const id of symbols) {
         const log = data[row + id];
         const probability = Math.exp(log);
         if (id === beam.lastLabel) {
-          const step = id === vocabulary.delimiterId ? 'nothing' : 'repeat-letter';
-          if (beam.labelTrace !== null) same(beam).addLabel(beam.logLabel + log, beam.labelTrace, beam.labelTrace.pathLog + log, probability, step);
+          const isDelimiter = id === vocabulary.delimiterId;
+          if (beam.labelTrace !== null) {
+            same.addLabel(beam.logLabel + log, beam.labelTrace, beam.labelTrace.pathLog + log, probability, isDelimiter ? 'nothing' : 'repeat-letter');
+          }
           if (beam.blankTrace === null) continue;
           // After a blank the same letter starts a new one ("O <blank> O" is "OO"); a delimiter
           // where no word is open still changes nothing.
-          const target = step === 'nothing' ? same(beam) : this.extended(candidates, beam, id);
-          target.addLabel(beam.logBlank + log, beam.blankTrace, beam.blankTrace.pathLog + log, probability, step === 'nothing' ? 'nothing' : 'new-letter');
+          const pathLog = beam.blankTrace.pathLog + log;
+          if (isDelimiter) same.addLabel(beam.logBlank + log, beam.blankTrace, pathLog, probability, 'nothing');
+          else this.extended(beam, id, children, fresh).addLabel(beam.logBlank + log, beam.blankTrace, pathLog, probability, 'new-letter', true);
         } else if (id === vocabulary.delimiterId) {
-          this.extended(candidates, beam, id).addLabel(total + log, best, best.pathLog + log, probability, 'end-word');
+          this.extended(beam, id, children, fresh).addLabel(total + log, best, best.pathLog + log, probability, 'end-word');
         } else {
-          this.extended(candidates, beam, id).addLabel(total + log, best, best.pathLog + log, probability, 'new-letter');
+          this.extended(beam, id, children, fresh).addLabel(total + log, best, best.pathLog + log, probability, 'new-letter', beam.partial !== '');
         }
       }
     }
-    this.beams = this.prune(candidates, frame);
+    for (const candidate of fresh) own.push(candidate);
+    this.beams = this.prune(own, frame);
   }
 
-  /** The candidate for `beam` followed by `id` (a letter, or the delimiter ending its word). */
-  private extended(candidates: Map<string, Candidate>, beam: Beam, id: number): Candidate {
-    const isDelimiter = id === this.setup.vocabulary.delimiterId;
-    const key = isDelimiter ? `${beam.key} ` : beam.key + this.setup.vocabulary.tokens[id];
-    let candidate = candidates.get(key);
-    if (candidate !== undefined) return candidate;
-    if (isDelimiter) {
-      candidate = new Candidate(
-        key,
-        [...beam.words, beam.partial],
-        '',
-        id,
-        this.contextAfter(beam.partial, beam.context),
-        beam.wordScore + this.finishedWordScore(beam.partial, beam.context, beam.hotword),
-        this.setup.hotwords,
-      );
-    } else {
-      const token = this.setup.vocabulary.tokens[id];
-      candidate = new Candidate(key, beam.words, beam.partial + token, id, beam.context, beam.wordScore, beam.hotword?.children.get(token) ?? null);
-    }
-    candidates.set(key, candidate);
+  /**
+   * The candidate for `beam` followed by `id`: the kept beam it equals (among `children`, the
+   * beams extending it), or a new one added to `fresh`.
+   */
+  private extended(beam: Beam, id: number, children: Map<number, Candidate> | null, fresh: Candidate[]): Candidate {
+    const existing = children?.get(id);
+    if (existing !== undefined) return existing;
+    // A beam's own extensions are the last few found, at most one per symbol of the frame.
+    for (let k = fresh.length - 1; k >= 0 && fresh[k].origin === beam; k--) if (fresh[k].label === id) return fresh[k];
+    const candidate = this.extension(beam, id);
+    fresh.push(candidate);
     return candidate;
+  }
+
+  /** The candidate for `beam` followed by `id`: a letter, or the delimiter ending its word. */
+  private extension(beam: Beam, id: number): Candidate {
+    const token = this.setup.vocabulary.tokens[id];
+    if (id !== this.setup.vocabulary.delimiterId) {
+      return new Candidate(beam, 'letter', id, token, beam.context, beam.wordScore, beam.hotword?.children.get(token) ?? null);
+    }
+    return new Candidate(
+      beam,
+      'end-word',
+      id,
+      token,
+      this.contextAfter(beam.partial, beam.context),
+      beam.wordScore + this.finishedWordScore(beam.partial, beam.context, beam.hotword),
+      this.setup.hotwords,
+    );
   }
 
   /**
@@ -360,32 +425,24 @@ export class BeamSearchDecoder implements CtcDecoder {
   }
 
   /** Scores the candidates, keeps the best `beamWidth` within the margin, and writes their traces. */
-  private prune(candidates: Map<string, Candidate>, frame: number): Beam[] {
-    const ranked: Candidate[] = [];
-    for (const candidate of candidates.values()) {
+  private prune(candidates: Candidate[], frame: number): Beam[] {
+    for (const candidate of candidates) {
       candidate.score = logAddExp(candidate.logBlank, candidate.logLabel) + candidate.wordScore + (candidate.hotword?.prefixBonus ?? 0);
-      ranked.push(candidate);
     }
-    // Ties are broken by key so that the order never depends on how the map was filled.
-    ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const floor = ranked[0].score - this.setup.beamScoreMargin;
+    // Ties are broken by the prefix so that the order never depends on how candidates were found.
+    candidates.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const floor = candidates[0].score - this.setup.beamScoreMargin;
     const kept: Beam[] = [];
-    for (const candidate of ranked) {
+    for (const candidate of candidates) {
       if (kept.length === this.setup.beamWidth || candidate.score < floor) break;
-      kept.push({
-        key: candidate.key,
-        words: candidate.words,
-        partial: candidate.partial,
-        lastLabel: candidate.lastLabel,
-        logBlank: candidate.logBlank,
-        logLabel: candidate.logLabel,
-        blankTrace: candidate.blankSource && advanceTrace(candidate.blankSource, candidate.blankPath, 'blank', candidate.blankProbability, frame, candidate.partial !== ''),
-        labelTrace: candidate.labelSource && advanceTrace(candidate.labelSource, candidate.labelPath, candidate.labelStep, candidate.labelProbability, frame, candidate.partial.length > (this.setup.vocabulary.tokens[candidate.lastLabel]?.length ?? 0)),
-        context: candidate.context,
-        wordScore: candidate.wordScore,
-        hotword: candidate.hotword,
-        score: candidate.score,
-      });
+      const { blankSource, labelSource, wordOpen } = candidate;
+      kept.push(
+        candidate.beam(
+          blankSource && advanceTrace(blankSource, candidate.blankPath, 'blank', candidate.blankProbability, frame, wordOpen),
+          labelSource &&
+            advanceTrace(labelSource, candidate.labelPath, candidate.labelStep, candidate.labelProbability, frame, candidate.labelContinuesWord),
+        ),
+      );
     }
     return kept;
   }
@@ -414,6 +471,7 @@ export class BeamSearchDecoder implements CtcDecoder {
     this.beams = this.beams.map((beam) => ({
       ...beam,
       key: beam.key.slice(keyLength),
+      parentKey: beam.parentKey !== null && beam.parentKey.length >= keyLength ? beam.parentKey.slice(keyLength) : null,
       words: beam.words.slice(agreed),
       blankTrace: beam.blankTrace && { ...beam.blankTrace, words: beam.blankTrace.words.slice(agreed) },
       labelTrace: beam.labelTrace && { ...beam.labelTrace, words: beam.labelTrace.words.slice(agreed) },
