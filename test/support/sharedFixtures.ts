@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 // The shared, read-only test data beside the repo, for the Node tests, the browser tests and the
 // benchmarks alike: its paths and manifests are read here only.
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = path.resolve(REPO_ROOT, '../shared');
 export const MODELS_DIR = path.join(SHARED, 'models');
 export const TONES = path.join(SHARED, 'audio/tones');

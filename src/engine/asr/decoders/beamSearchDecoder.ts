@@ -1,6 +1,6 @@
 import type { TranscribedWord } from '../../../shared/transcript.ts';
 import type { CtcVocabulary } from '../ctcVocabulary.ts';
-import type { NgramLanguageModel } from '../languageModel/ngramLanguageModel.ts';
+import { UNKNOWN_WORD, type NgramLanguageModel } from '../languageModel/ngramLanguageModel.ts';
 import type { CtcDecoder, CtcDecoderFactory, FrameLogProbs } from './ctcDecoder.ts';
 import { hotwordSpellings, hotwordTrie, type HotwordPrefix } from './hotwords.ts';
 
@@ -97,6 +97,8 @@ interface Beam {
   readonly wordScore: number;
   /** Where the partial word is in the hotword trie (the root when none is open), or null. */
   readonly hotword: HotwordPrefix | null;
+  /** What the partial word adds to the ranking only: the hotword boost, or the unknown-word penalty. */
+  readonly partialScore: number;
   readonly score: number;
 }
 
@@ -129,10 +131,11 @@ class Candidate {
     readonly context: readonly number[],
     readonly wordScore: number,
     readonly hotword: HotwordPrefix | null,
+    readonly partialScore: number,
   ) {}
 
   static of(beam: Beam): Candidate {
-    return new Candidate(beam, 'none', beam.lastLabel, '', beam.context, beam.wordScore, beam.hotword);
+    return new Candidate(beam, 'none', beam.lastLabel, '', beam.context, beam.wordScore, beam.hotword, beam.partialScore);
   }
 
   get key(): string {
@@ -162,6 +165,7 @@ class Candidate {
       context: this.context,
       wordScore: this.wordScore,
       hotword: this.hotword,
+      partialScore: this.partialScore,
       score: this.score,
     };
   }
@@ -310,6 +314,7 @@ export class BeamSearchDecoder implements CtcDecoder {
       context: languageModel?.model.sentenceStart() ?? [],
       wordScore: 0,
       hotword: hotwords,
+      partialScore: 0,
       score: 0,
     };
   }
@@ -390,7 +395,8 @@ export class BeamSearchDecoder implements CtcDecoder {
   private extension(beam: Beam, id: number): Candidate {
     const token = this.setup.vocabulary.tokens[id];
     if (id !== this.setup.vocabulary.delimiterId) {
-      return new Candidate(beam, 'letter', id, token, beam.context, beam.wordScore, beam.hotword?.children.get(token) ?? null);
+      const hotword = beam.hotword?.children.get(token) ?? null;
+      return new Candidate(beam, 'letter', id, token, beam.context, beam.wordScore, hotword, this.partialScore(beam.partial + token, hotword));
     }
     return new Candidate(
       beam,
@@ -400,7 +406,20 @@ export class BeamSearchDecoder implements CtcDecoder {
       this.contextAfter(beam.partial, beam.context),
       beam.wordScore + this.finishedWordScore(beam.partial, beam.context, beam.hotword),
       this.setup.hotwords,
+      0,
     );
+  }
+
+  /**
+   * The ranking-only score of a partial word: the hotword boost while one is spelled; else, with
+   * a language model, the unknown-word score once no word of its vocabulary starts so, or a beam
+   * could dodge the model by running words together and never finishing one.
+   */
+  private partialScore(partial: string, hotword: HotwordPrefix | null): number {
+    if (hotword !== null) return hotword.prefixBonus;
+    const lm = this.setup.languageModel;
+    if (lm === null || lm.model.isWordPrefix(partial)) return 0;
+    return lm.alpha * LN_10 * lm.model.log10Prob([], lm.model.wordId(UNKNOWN_WORD));
   }
 
   /**
@@ -427,7 +446,7 @@ export class BeamSearchDecoder implements CtcDecoder {
   /** Scores the candidates, keeps the best `beamWidth` within the margin, and writes their traces. */
   private prune(candidates: Candidate[], frame: number): Beam[] {
     for (const candidate of candidates) {
-      candidate.score = logAddExp(candidate.logBlank, candidate.logLabel) + candidate.wordScore + (candidate.hotword?.prefixBonus ?? 0);
+      candidate.score = logAddExp(candidate.logBlank, candidate.logLabel) + candidate.wordScore + candidate.partialScore;
     }
     // Ties are broken by the prefix so that the order never depends on how candidates were found.
     candidates.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

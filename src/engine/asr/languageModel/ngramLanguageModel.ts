@@ -29,6 +29,8 @@ export class NgramLanguageModel {
   private readonly unknownId: number;
   private readonly startId: number;
   private readonly endId: number;
+  /** The vocabulary in code-unit order, for prefix look-ups; sorted on first use. */
+  private sortedWords: string[] | null = null;
 
   constructor(
     private readonly vocabulary: ReadonlyMap<string, number>,
@@ -51,6 +53,19 @@ export class NgramLanguageModel {
   /** Whether the word is in the model's vocabulary (rather than scored as `<unk>`). */
   knows(word: string): boolean {
     return this.vocabulary.has(word);
+  }
+
+  /** Whether some word of the vocabulary starts with `prefix`. */
+  isWordPrefix(prefix: string): boolean {
+    const words = (this.sortedWords ??= [...this.vocabulary.keys()].sort());
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (words[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return low < words.length && words[low].startsWith(prefix);
   }
 
   /** The word's id, `<unk>`'s for a word the model does not know, or -1 if it has no `<unk>`. */
