@@ -29,6 +29,13 @@ export interface BeamSearchOptions {
   readonly symbolsPerFrame?: number;
   /** Symbols below this natural-log probability in a frame extend no beam. */
   readonly symbolLogProbFloor?: number;
+  /**
+   * How the paths into one prefix combine: 'max' scores a prefix by its best path (torchaudio's
+   * and flashlight's default), 'sum' by all its paths (the textbook prefix search). 'sum' lets a
+   * letter whose frames carry much blank probability split in two (the tone model's "OO" reads
+   * "OOO" by summed paths), so 'max' is the default.
+   */
+  readonly pathMerge?: 'max' | 'sum';
   /** Beams scoring more than this below the best are dropped even when the beam has room. */
   readonly beamScoreMargin?: number;
   /**
@@ -122,6 +129,7 @@ class Candidate {
   private spelled: string | null = null;
 
   constructor(
+    private readonly merge: (a: number, b: number) => number,
     /** The beam it is, or extends. */
     readonly origin: Beam,
     readonly extension: 'none' | 'letter' | 'end-word',
@@ -134,8 +142,8 @@ class Candidate {
     readonly partialScore: number,
   ) {}
 
-  static of(beam: Beam): Candidate {
-    return new Candidate(beam, 'none', beam.lastLabel, '', beam.context, beam.wordScore, beam.hotword, beam.partialScore);
+  static of(merge: (a: number, b: number) => number, beam: Beam): Candidate {
+    return new Candidate(merge, beam, 'none', beam.lastLabel, '', beam.context, beam.wordScore, beam.hotword, beam.partialScore);
   }
 
   get key(): string {
@@ -171,7 +179,7 @@ class Candidate {
   }
 
   addBlank(log: number, source: Trace, pathLog: number, probability: number): void {
-    this.logBlank = logAddExp(this.logBlank, log);
+    this.logBlank = this.merge(this.logBlank, log);
     if (pathLog > this.blankPath) {
       this.blankPath = pathLog;
       this.blankSource = source;
@@ -180,7 +188,7 @@ class Candidate {
   }
 
   addLabel(log: number, source: Trace, pathLog: number, probability: number, step: Step, continuesWord = false): void {
-    this.logLabel = logAddExp(this.logLabel, log);
+    this.logLabel = this.merge(this.logLabel, log);
     if (pathLog > this.labelPath) {
       this.labelPath = pathLog;
       this.labelSource = source;
@@ -207,6 +215,7 @@ interface Setup {
   readonly symbolsPerFrame: number;
   readonly symbolLogProbFloor: number;
   readonly beamScoreMargin: number;
+  readonly merge: (a: number, b: number) => number;
   readonly maxUndecidedFrames: number;
   /** Ids that extend prefixes: letters, then the delimiter if any. */
   readonly labelIds: Int32Array;
@@ -219,8 +228,8 @@ interface Setup {
 
 /**
  * CTC prefix beam search, frame by frame across window edges like the greedy decoder: each beam
- * is a distinct label prefix (words and a partial word) with the probabilities of all paths that
- * end in it on a blank and on its last label. Word-level shallow fusion adds
+ * is a distinct label prefix (words and a partial word) with the scores of the paths that end in
+ * it on a blank and on its last label (their best, or their sum: `pathMerge`). Word-level shallow fusion adds
  * `alpha × ln P_LM(word | context) + beta` as each word is finished, and hotwords a bonus that
  * grows while one is spelled.
  *
@@ -272,7 +281,7 @@ export class BeamSearchDecoder implements CtcDecoder {
   flush(): TranscribedWord[] {
     let best: { beam: Beam; score: number } | null = null;
     for (const beam of this.beams) {
-      const score = logAddExp(beam.logBlank, beam.logLabel) + this.closingScore(beam);
+      const score = this.setup.merge(beam.logBlank, beam.logLabel) + this.closingScore(beam);
       if (best === null || score > best.score) best = { beam, score };
     }
     const { beam } = best!;
@@ -325,7 +334,7 @@ export class BeamSearchDecoder implements CtcDecoder {
     let blankLog = -Infinity;
     let bestBlankLog = -Infinity;
     for (const id of blankIds) {
-      blankLog = logAddExp(blankLog, data[row + id]);
+      blankLog = this.setup.merge(blankLog, data[row + id]);
       if (data[row + id] > bestBlankLog) bestBlankLog = data[row + id];
     }
     const blankProbability = Math.exp(bestBlankLog);
@@ -334,7 +343,8 @@ export class BeamSearchDecoder implements CtcDecoder {
     // A prefix is reached from itself or from its parent only, so the candidates are each beam's
     // own prefix and its extensions, an extension being merged into the beam it equals.
     const beams = this.beams;
-    const own = beams.map(Candidate.of);
+    const { merge } = this.setup;
+    const own = beams.map((beam) => Candidate.of(merge, beam));
     const byParent = new Map<string, Map<number, Candidate>>();
     for (let i = 0; i < beams.length; i++) {
       const { parentKey, lastLabel } = beams[i];
@@ -349,7 +359,7 @@ export class BeamSearchDecoder implements CtcDecoder {
       const beam = beams[i];
       const same = own[i];
       const children = byParent.get(beam.key) ?? null;
-      const total = logAddExp(beam.logBlank, beam.logLabel);
+      const total = merge(beam.logBlank, beam.logLabel);
       const best = bestTrace(beam);
       same.addBlank(total + blankLog, best, best.pathLog + bestBlankLog, blankProbability);
       for (const id of symbols) {
@@ -396,9 +406,10 @@ export class BeamSearchDecoder implements CtcDecoder {
     const token = this.setup.vocabulary.tokens[id];
     if (id !== this.setup.vocabulary.delimiterId) {
       const hotword = beam.hotword?.children.get(token) ?? null;
-      return new Candidate(beam, 'letter', id, token, beam.context, beam.wordScore, hotword, this.partialScore(beam.partial + token, hotword));
+      return new Candidate(this.setup.merge, beam, 'letter', id, token, beam.context, beam.wordScore, hotword, this.partialScore(beam.partial + token, hotword));
     }
     return new Candidate(
+      this.setup.merge,
       beam,
       'end-word',
       id,
@@ -446,7 +457,7 @@ export class BeamSearchDecoder implements CtcDecoder {
   /** Scores the candidates, keeps the best `beamWidth` within the margin, and writes their traces. */
   private prune(candidates: Candidate[], frame: number): Beam[] {
     for (const candidate of candidates) {
-      candidate.score = logAddExp(candidate.logBlank, candidate.logLabel) + candidate.wordScore + candidate.partialScore;
+      candidate.score = this.setup.merge(candidate.logBlank, candidate.logLabel) + candidate.wordScore + candidate.partialScore;
     }
     // Ties are broken by the prefix so that the order never depends on how candidates were found.
     candidates.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -571,7 +582,7 @@ function topSymbols(data: Float32Array, row: number, labelIds: Int32Array, count
 
 /**
  * A factory of beam-search decoders for StreamingTranscriber, with these options for every job.
- * Defaults: beam width 16, the 8 most probable symbols per frame, none below probability 1e-4,
+ * Defaults: best-path merging, beam width 16, the 8 most probable symbols per frame, none below probability 1e-4,
  * beams within 15 (natural log) of the best, words final at the latest 4 s after they end.
  */
 export function beamSearchDecoder(options: BeamSearchOptions = {}): CtcDecoderFactory {
@@ -592,6 +603,7 @@ export function beamSearchDecoder(options: BeamSearchOptions = {}): CtcDecoderFa
       symbolsPerFrame: options.symbolsPerFrame ?? DEFAULT_SYMBOLS_PER_FRAME,
       symbolLogProbFloor: options.symbolLogProbFloor ?? DEFAULT_SYMBOL_LOG_PROB_FLOOR,
       beamScoreMargin: options.beamScoreMargin ?? DEFAULT_BEAM_SCORE_MARGIN,
+      merge: (options.pathMerge ?? 'max') === 'max' ? Math.max : logAddExp,
       maxUndecidedFrames: Math.round((options.maxUndecidedSeconds ?? DEFAULT_MAX_UNDECIDED_SECONDS) / secondsPerFrame),
       labelIds: Int32Array.from(labels),
       blankIds: Int32Array.from(blanks),

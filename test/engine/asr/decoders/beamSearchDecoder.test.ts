@@ -49,7 +49,8 @@ describe('CTC prefix beam search', () => {
     // 0.24 = 0.64 against 0.36 for the empty one.
     const input = frames([{ _: 0.6, A: 0.4 }, { _: 0.6, A: 0.4 }]);
     expect(text(decode(greedyCtcDecoder, input))).toBe('');
-    expect(text(decode(beam(), input))).toBe('A');
+    expect(text(decode(beam({ pathMerge: 'sum' }), input))).toBe('A');
+    expect(text(decode(beam({ pathMerge: 'max' }), input))).toBe('');
   });
 
   it('prefers the spelling that more paths agree on over the best single path', () => {
@@ -66,7 +67,8 @@ describe('CTC prefix beam search', () => {
     const [mostProbable] = [...byLabels].sort((a, b) => b[1] - a[1]);
     expect(mostProbable[0]).toBe('AB');
     expect(mostProbable[1]).toBeCloseTo(0.316, 9);
-    expect(text(decode(beam(), input))).toBe('AB');
+    expect(text(decode(beam({ pathMerge: 'sum' }), input))).toBe('AB');
+    expect(text(decode(beam(), input))).toBe('A');
   });
 
   it('keeps a letter repeated across a blank and collapses one repeated without', () => {
@@ -83,8 +85,10 @@ describe('CTC prefix beam search', () => {
     }
     // A soft repeat split at the edge: the prefix sums on both sides must be carried over.
     const soft = frames([{ A: 0.7, _: 0.3 }, { A: 0.5, _: 0.5 }, { A: 0.7, _: 0.3 }, { '|': 1 }, { B: 1 }]);
-    const whole = decode(beam(), soft);
-    for (let cut = 1; cut < 5; cut++) expect(decode(beam(), soft, [cut])).toEqual(whole);
+    for (const pathMerge of ['sum', 'max'] as const) {
+      const whole = decode(beam({ pathMerge }), soft);
+      for (let cut = 1; cut < 5; cut++) expect(decode(beam({ pathMerge }), soft, [cut])).toEqual(whole);
+    }
   });
 
   it('equals greedy decoding on peaked distributions: words, times and confidences', () => {
@@ -93,6 +97,7 @@ describe('CTC prefix beam search', () => {
       fc.property(fc.array(symbol, { maxLength: 80 }), fc.double({ min: 0.9, max: 0.99, noNaN: true }), (ids, best) => {
         const input = logProbsOfIds(ids, TOKENS.length, best);
         expect(decode(beam(), input)).toEqual(decode(greedyCtcDecoder, input));
+        expect(decode(beam({ pathMerge: 'sum' }), input)).toEqual(decode(greedyCtcDecoder, input));
       }),
       { numRuns: 300 },
     );
@@ -102,9 +107,9 @@ describe('CTC prefix beam search', () => {
     const row = fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: TOKENS.length, maxLength: TOKENS.length });
     const lm = parseArpa(TINY_ARPA);
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 20 })), (rows, pieces) => {
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 20 })), fc.constantFrom('sum', 'max' as const), (rows, pieces, pathMerge) => {
         const input = normalised(rows);
-        const options = { beamWidth: 6, languageModel: { model: lm, alpha: 0.5, beta: 1 }, hotwords: { terms: ['bad'], weight: 2 } };
+        const options = { pathMerge, beamWidth: 6, languageModel: { model: lm, alpha: 0.5, beta: 1 }, hotwords: { terms: ['bad'], weight: 2 } };
         expect(decode(beam(options), input, pieces)).toEqual(decode(beam(options), input));
       }),
       { numRuns: 200 },
@@ -237,7 +242,7 @@ describe('bounded state over a long stream', () => {
       for (let i = 0; i < length; i++) {
         const letter = letters[Math.floor(random() * letters.length)];
         if (i === 0 && tied) {
-          rows.push({ [A]: 0.45, [B]: 0.45 }, { [A]: 0.45, [B]: 0.45 });
+          rows.push({ [A]: 0.45, [B]: 0.45 }, { [BLANK]: 0.8 });
           word += '?';
         } else {
           // A confusable second choice keeps several beams alive.
