@@ -24,7 +24,7 @@ export function App({ services }: { services: AppServices }) {
       <TranscriptView />
       <MemoryPanel monitor={services.memory} files={services.files} />
       <ModelPicker session={services.session} />
-      <SettingsPanel />
+      <SettingsPanel session={services.session} />
       <StoragePanel />
       <HistoryList />
     </main>

@@ -4,6 +4,7 @@ import { openAudioFile } from '../features/file/decode/openAudioFile.ts';
 import { LiveRecorder } from '../features/live/liveRecorder.ts';
 import type { MemoryMonitor } from '../features/memory/memoryMonitor.ts';
 import { startMemoryMonitor } from '../features/memory/startMemoryMonitor.ts';
+import { readLanguageModel } from '../features/model/languageModels.ts';
 import { EngineSession } from '../jobs/engineSession.ts';
 
 /** The page's long-lived parts, made once at start-up and handed to the views. */
@@ -19,6 +20,7 @@ export function startServices(): AppServices {
     startWorker: startEngineWorker,
     pageUrl: () => location.href,
     online: () => navigator.onLine,
+    readLanguageModel,
   });
   return {
     session,

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { EngineWorker } from '../engine/client.ts';
 import type { EngineStats, LoadProgress } from '../engine/protocol.ts';
+import { errorText } from '../shared/errorText.ts';
 import { describeModelLoadError } from './describeError.ts';
 import { jobActions, useJobStore, type Settings } from './jobStore.ts';
 import { JobCancelled, type JobEngine } from './runJob.ts';
@@ -12,6 +13,8 @@ export interface EngineSessionDeps {
   pageUrl(): string;
   /** Whether the browser believes it is online (it words load failures by it). */
   online(): boolean;
+  /** The bytes of a stored language model (an ARPA file, maybe gzipped). */
+  readLanguageModel(name: string): Promise<ArrayBuffer>;
 }
 
 /** Why a job could not have the engine. */
@@ -33,6 +36,8 @@ export class EngineSession {
   private lendEnded: Promise<void> = Promise.resolve();
   private abort: AbortController | null = null;
   private readonly idleListeners = new Set<() => void>();
+  /** The language model the engine should hold: loaded into every fresh worker too. */
+  private languageModel: string | null = null;
 
   constructor(private readonly deps: EngineSessionDeps) {
     this.worker = this.startWorker();
@@ -75,8 +80,9 @@ export class EngineSession {
     const request = { model: settings.model, pageUrl: this.deps.pageUrl(), device: settings.device, dtype: settings.dtype };
     const worker = this.worker;
     this.ready = worker.whileAlive(worker.remote.load(request, Comlink.proxy(onProgress))).then(
-      (info) => {
+      async (info) => {
         this.loaded = settings;
+        if (this.languageModel !== null) await this.sendLanguageModel(worker);
         jobActions.modelLoaded(info);
         if (announce && !this.lent) this.settleIdle();
         this.notifyIdle();
@@ -110,6 +116,31 @@ export class EngineSession {
       this.lent = false;
       ended();
       this.notifyIdle();
+    }
+  }
+
+  /** Puts the named stored language model into the engine for beam search (null: none); says how it went in the store. */
+  async useLanguageModel(name: string | null): Promise<boolean> {
+    this.languageModel = name;
+    return this.sendLanguageModel(this.worker);
+  }
+
+  private async sendLanguageModel(worker: EngineWorker): Promise<boolean> {
+    const name = this.languageModel;
+    try {
+      if (name === null) {
+        await worker.whileAlive(worker.remote.loadLanguageModel(null));
+        jobActions.languageModelNote(null);
+        return true;
+      }
+      jobActions.languageModelNote(`Reading the language model ${name}…`);
+      const bytes = await this.deps.readLanguageModel(name);
+      const info = await worker.whileAlive(worker.remote.loadLanguageModel(Comlink.transfer(bytes, [bytes])));
+      if (info !== null) jobActions.languageModelNote(`Language model ${name}: ${info.words.toLocaleString('en')} words, ${info.ngrams.toLocaleString('en')} n-grams (order ${info.order}).`);
+      return true;
+    } catch (error) {
+      jobActions.languageModelNote(`The language model ${name} could not be used: ${errorText(error)}`);
+      return false;
     }
   }
 

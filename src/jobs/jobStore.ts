@@ -39,6 +39,14 @@ export interface Settings {
   readonly dtype: string | undefined;
   readonly windowSeconds: number;
   readonly strideSeconds: number;
+  /** Fast: greedy decoding. Accurate: beam search, with the language model when one is chosen. */
+  readonly decoding: 'fast' | 'accurate';
+  /** The cached language model beam search uses (its name in the storage panel), or null. */
+  readonly languageModel: string | null;
+  readonly languageModelWeight: number;
+  readonly wordBonus: number;
+  /** Names and terms to favour, one per line or comma-separated. */
+  readonly hotwords: string;
 }
 
 export interface JobsState {
@@ -52,6 +60,8 @@ export interface JobsState {
   readonly history: readonly TranscriptJob[];
   /** Optional reference text: the word error rate is shown against it. */
   readonly reference: string;
+  /** The language model in the engine, in words, or why it could not be read. */
+  readonly languageModelNote: string | null;
 }
 
 export const DEFAULT_SETTINGS: Omit<Settings, 'model'> = {
@@ -59,6 +69,13 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'model'> = {
   dtype: undefined,
   windowSeconds: DEFAULT_WINDOW_SECONDS,
   strideSeconds: DEFAULT_STRIDE_SECONDS,
+  decoding: 'fast',
+  languageModel: null,
+  // Tuned on espeak-ctc with a 3-gram of the fortunes texts (bench/accuracy.ts); another acoustic
+  // model or language model wants its own.
+  languageModelWeight: 0.8,
+  wordBonus: 5,
+  hotwords: '',
 };
 
 const INITIAL: JobsState = {
@@ -70,6 +87,7 @@ const INITIAL: JobsState = {
   job: null,
   history: [],
   reference: '',
+  languageModelNote: null,
 };
 
 /** The page's jobs, model and settings. Components read it; only the actions below change it. */
@@ -160,6 +178,10 @@ export const jobActions = {
             status: { state: outcome, message },
           },
     );
+  },
+
+  languageModelNote(note: string | null): void {
+    set({ languageModelNote: note });
   },
 
   /** Back to the first state, for tests. */

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { EngineApi, ResumeStart } from '../engine/protocol.ts';
 import { formatDuration } from '../shared/formatDuration.ts';
 import type { TranscribedWord, TranscriptUpdate } from '../shared/transcript.ts';
+import { decoderChoice } from './decoderChoice.ts';
 import { describeJobFailure } from './describeError.ts';
 import { emitJobEvent } from './jobEvents.ts';
 import { PREVIEW, type JobSource } from './jobSource.ts';
@@ -47,7 +48,7 @@ export async function runJob(
   { resume = null, clock = performance }: { resume?: SavedJob | null; clock?: JobClock } = {},
 ): Promise<void> {
   const { settings } = useJobStore.getState();
-  const { windowSeconds, strideSeconds } = settings;
+  const jobSettings = { windowSeconds: settings.windowSeconds, strideSeconds: settings.strideSeconds, decoder: decoderChoice(settings) };
   const id = jobActions.beginJob(source.kind, source.name, resume?.words ?? []);
   emitJobEvent({ type: 'began', id, kind: source.kind, name: source.name, file: source.file, settings, resumes: resume?.id ?? null });
   jobActions.setStatus('transcribing', source.runningMessage(null));
@@ -79,12 +80,12 @@ export async function runJob(
     emitJobEvent({ type: 'opened', id, durationSeconds });
     let start: ResumeStart | null = null;
     if (resume === null) {
-      await engine.startJob({ windowSeconds, strideSeconds });
+      await engine.startJob(jobSettings);
     } else {
       const lastWords = resume.words.slice(-RESUME_CONTEXT_WORDS);
       // Words the next one may start inside of end by the last saved word's end at the latest.
       const pendingStartSeconds = lastWords.at(-1)?.end ?? 0;
-      start = await engine.startJob({ windowSeconds, strideSeconds }, { committedSeconds: resume.committedSeconds, pendingStartSeconds, lastWords });
+      start = await engine.startJob(jobSettings, { committedSeconds: resume.committedSeconds, pendingStartSeconds, lastWords });
       alreadySaved = resume.words.filter((w) => w.start >= start!.keepWordsStartingBefore).length;
     }
     streaming = true;

@@ -42,7 +42,7 @@ function fakeSource(name: string, feed: (signal: AbortSignal) => AsyncIterable<F
 }
 
 const settings = (model: string) => ({ model, ...DEFAULT_SETTINGS });
-const session = (start: () => EngineWorker) => new EngineSession({ startWorker: start, pageUrl: () => 'http://app.test/', online: () => true });
+const session = (start: () => EngineWorker) => new EngineSession({ startWorker: start, pageUrl: () => 'http://app.test/', online: () => true, readLanguageModel: async () => new ArrayBuffer(0) });
 
 beforeEach(() => jobActions.reset());
 

@@ -37,7 +37,7 @@ describe('runJob: the one lifecycle of files and recordings', () => {
     jobActions.changeSettings({ windowSeconds: 12, strideSeconds: 1.5 });
     const clip = source([seconds(2), seconds(2), seconds(1)]);
     await runJob(clip, engine, new AbortController().signal);
-    expect(engine.settings).toEqual({ windowSeconds: 12, strideSeconds: 1.5 });
+    expect(engine.settings).toEqual({ windowSeconds: 12, strideSeconds: 1.5, decoder: { kind: 'greedy' } });
     expect(engine.calls).toEqual(['startJob', 'push', 'push', 'push', 'finish']);
     expect(state().job?.words.map((w) => w.text)).toEqual(['W1', 'W2', 'W3']);
     expect(state().job?.outcome).toBe('done');

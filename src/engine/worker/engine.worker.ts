@@ -6,6 +6,8 @@ import { chooseBackend, wasmThreads } from './chooseBackend.ts';
 import { CtcModel, type ModelLocation } from './ctcModel.ts';
 import type { EngineApi, EngineInfo, LoadRequest } from '../protocol.ts';
 import { EngineJobs } from './engineJobs.ts';
+import type { NgramLanguageModel } from '../asr/languageModel/ngramLanguageModel.ts';
+import { readArpa } from '../asr/languageModel/readArpa.ts';
 import { describeModelSource, resolveModelSource } from '../../shared/modelSource.ts';
 import { ortWasmPaths } from './ortAssets.ts';
 import { benchLoadOptions } from './benchHooks.ts';
@@ -24,6 +26,7 @@ let model: CtcModel | null = null;
 let loadedKey = '';
 let info: EngineInfo | null = null;
 let jobs: EngineJobs | null = null;
+let languageModel: NgramLanguageModel | null = null;
 /** The counters of models loaded before this one in the same worker (the memory panel's totals). */
 let windowsBefore = 0;
 let maxHeldBefore = 0;
@@ -78,7 +81,7 @@ const api: EngineApi = {
       model = await CtcModel.load(modelLocation, { device: 'wasm', dtype: request.dtype, onProgress: progress });
     }
     loadedKey = key;
-    jobs = new EngineJobs(model);
+    jobs = new EngineJobs(model, () => languageModel);
     info = {
       model: describeModelSource(resolveModelSource(request.model, request.pageUrl)),
       backend: choice.device,
@@ -88,6 +91,12 @@ const api: EngineApi = {
       attentionMask: model.info.attentionMask,
     };
     return info;
+  },
+
+  async loadLanguageModel(arpa) {
+    languageModel = arpa === null ? null : await readArpa(new Blob([arpa]).stream());
+    if (jobs !== null) jobs.languageModelSerial++;
+    return languageModel === null ? null : { words: languageModel.vocabularySize, ngrams: languageModel.ngramCount, order: languageModel.order };
   },
 
   async startJob(settings, resume) {

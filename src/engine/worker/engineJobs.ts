@@ -2,8 +2,10 @@ import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import type { TranscribedWord, TranscriptUpdate } from '../../shared/transcript.ts';
 import { planResume } from '../asr/resumePlan.ts';
 import { StreamingTranscriber, type WindowModel } from '../asr/streamingTranscriber.ts';
+import type { NgramLanguageModel } from '../asr/languageModel/ngramLanguageModel.ts';
 import { windowSettings } from '../asr/windowSettings.ts';
 import type { JobSettings, ResumeStart, SavedStream } from '../protocol.ts';
+import { decoderFor } from './decoderFor.ts';
 
 /**
  * The engine's jobs on one loaded model: one stream at a time, its window buffer reused by every
@@ -19,7 +21,14 @@ export class EngineJobs {
   /** The most samples of audio held at once: the window plus chunks being pushed. */
   maxHeldSamples = 0;
 
-  constructor(private readonly model: WindowModel) {}
+  constructor(
+    private readonly model: WindowModel,
+    /** The language model beam searches may use, or null. */
+    private readonly languageModel: () => NgramLanguageModel | null = () => null,
+  ) {}
+
+  /** Bumped by the worker whenever another language model is loaded. */
+  languageModelSerial = 0;
 
   get windowsRun(): number {
     return this.windowsOfEarlierTranscribers + (this.transcriber?.windowCount ?? 0);
@@ -27,10 +36,11 @@ export class EngineJobs {
 
   startJob(settings: JobSettings, resume?: SavedStream): ResumeStart | null {
     const windows = windowSettings(this.model.geometry, settings.windowSeconds, settings.strideSeconds);
-    const key = JSON.stringify([settings.windowSeconds, settings.strideSeconds]);
+    // A language model loaded since the last job counts as another decoder.
+    const key = JSON.stringify([settings.windowSeconds, settings.strideSeconds, settings.decoder ?? null, this.languageModelSerial]);
     if (this.transcriber === null || key !== this.transcriberSettings) {
       this.windowsOfEarlierTranscribers = this.windowsRun;
-      this.transcriber = new StreamingTranscriber(this.model, windows);
+      this.transcriber = new StreamingTranscriber(this.model, windows, decoderFor(settings.decoder, this.languageModel()));
       this.transcriberSettings = key;
       this.windowSamples = windows.windowSamples;
     } else {

@@ -1,9 +1,10 @@
+import { STRIDE_SECONDS_RANGE, WINDOW_SECONDS_RANGE, type DevicePreference } from '../../engine/protocol.ts';
+import type { EngineSession } from '../../jobs/engineSession.ts';
 import { jobActions, useJobStore } from '../../jobs/jobStore.ts';
-import type { DevicePreference } from '../../engine/protocol.ts';
+import { DecodingSettings } from './DecodingSettings.tsx';
 
-
-/** Window and stride apply to the next file; backend and dtype to the next model load. */
-export function SettingsPanel() {
+/** Window, stride and decoding apply to the next file; backend and dtype to the next model load. */
+export function SettingsPanel({ session }: { session: EngineSession }) {
   const settings = useJobStore((s) => s.settings);
   return (
     <details className="card">
@@ -13,8 +14,8 @@ export function SettingsPanel() {
         <input
           id="window-input"
           type="number"
-          min={2}
-          max={60}
+          min={WINDOW_SECONDS_RANGE.min}
+          max={WINDOW_SECONDS_RANGE.max}
           step={0.5}
           value={settings.windowSeconds}
           onChange={(e) => jobActions.changeSettings({ windowSeconds: Number(e.target.value) })}
@@ -23,8 +24,8 @@ export function SettingsPanel() {
         <input
           id="stride-input"
           type="number"
-          min={0.1}
-          max={10}
+          min={STRIDE_SECONDS_RANGE.min}
+          max={STRIDE_SECONDS_RANGE.max}
           step={0.1}
           value={settings.strideSeconds}
           onChange={(e) => jobActions.changeSettings({ strideSeconds: Number(e.target.value) })}
@@ -47,6 +48,7 @@ export function SettingsPanel() {
           onChange={(e) => jobActions.changeSettings({ dtype: e.target.value.trim() || undefined })}
         />
       </div>
+      <DecodingSettings session={session} />
     </details>
   );
 }

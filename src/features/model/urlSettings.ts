@@ -9,11 +9,13 @@ function positiveNumber(value: string | null, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** Settings from the page URL: `?model=`, `?device=auto|webgpu|wasm`, `?dtype=`, `?window=`, `?stride=` (seconds). */
+/** Settings from the page URL: `?model=`, `?device=auto|webgpu|wasm`, `?dtype=`, `?window=`, `?stride=` (seconds), `?decoding=fast|accurate`. */
 export function settingsFromUrl(search: string): Settings {
   const params = new URLSearchParams(search);
   const device = params.get('device') as DevicePreference | null;
   return {
+    ...DEFAULT_SETTINGS,
+    decoding: params.get('decoding') === 'accurate' ? 'accurate' : 'fast',
     model: params.get('model')?.trim() || DEFAULT_MODEL,
     device: device !== null && DEVICES.includes(device) ? device : DEFAULT_SETTINGS.device,
     dtype: params.get('dtype') || undefined,

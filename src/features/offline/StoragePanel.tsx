@@ -6,6 +6,7 @@ import type { CachedModel } from './cachedModels.ts';
 import { deleteCachedModel, listCachedModels } from './modelCache.ts';
 import { persistenceText, readStorageEstimate, type StorageEstimateFacts } from './storageFacts.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
+import { deleteLanguageModel, languageModelSize, listLanguageModels, type StoredLanguageModel } from '../model/languageModels.ts';
 
 function quotaText(estimate: StorageEstimateFacts | null): string {
   if (estimate === null) return 'This browser does not say how much storage this site may use.';
@@ -28,11 +29,13 @@ export function StoragePanel() {
   const [models, setModels] = useState<CachedModel[] | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimateFacts | null>(null);
   const [message, setMessage] = useState('');
+  const [languageModels, setLanguageModels] = useState<StoredLanguageModel[]>([]);
 
   const refresh = useCallback(async () => {
     try {
-      const [cached, usage] = await Promise.all([listCachedModels(), readStorageEstimate()]);
+      const [cached, usage, lms] = await Promise.all([listCachedModels(), readStorageEstimate(), listLanguageModels()]);
       setModels(cached);
+      setLanguageModels(lms);
       setEstimate(usage);
     } catch (error) {
       setMessage(`Could not read this site's storage: ${errorText(error)}`);
@@ -49,6 +52,16 @@ export function StoragePanel() {
       setMessage(`Deleted the cached model ${model.label} (${sizeText(model)}). It downloads again the next time it loads.`);
     } catch (error) {
       setMessage(`Could not delete ${model.label}: ${errorText(error)}`);
+    }
+    await refresh();
+  };
+
+  const removeLanguageModel = async (model: StoredLanguageModel) => {
+    try {
+      await deleteLanguageModel(model.name);
+      setMessage(`Deleted the language model ${model.name} (${languageModelSize(model)}).`);
+    } catch (error) {
+      setMessage(`Could not delete ${model.name}: ${errorText(error)}`);
     }
     await refresh();
   };
@@ -97,6 +110,21 @@ export function StoragePanel() {
             ))}
           </tbody>
         </table>
+      )}
+      <h3 id="language-models-heading">Language models kept in this browser</h3>
+      {languageModels.length === 0 ? (
+        <p>None: add one under Settings, Decoding, to use it with the Accurate decoding.</p>
+      ) : (
+        <ul aria-labelledby="language-models-heading">
+          {languageModels.map((model) => (
+            <li key={model.name} data-testid="language-model">
+              {model.name} ({languageModelSize(model)}){' '}
+              <button type="button" aria-label={`Delete the language model ${model.name}`} onClick={() => void removeLanguageModel(model)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       <div className="row">
         <button type="button" onClick={() => void refresh()}>

@@ -7,14 +7,16 @@ describe('URL settings', () => {
     expect(settingsFromUrl('')).toMatchObject({ model: DEFAULT_MODEL, device: 'auto', windowSeconds: 20, strideSeconds: 2 });
   });
 
-  it('reads model, device, dtype, window and stride', () => {
-    expect(settingsFromUrl('?model=/models/tone-ctc&device=wasm&dtype=fp32&window=10&stride=1.5')).toEqual({
+  it('reads model, device, dtype, window, stride and decoding', () => {
+    expect(settingsFromUrl('?model=/models/tone-ctc&device=wasm&dtype=fp32&window=10&stride=1.5&decoding=accurate')).toMatchObject({
       model: '/models/tone-ctc',
       device: 'wasm',
       dtype: 'fp32',
       windowSeconds: 10,
       strideSeconds: 1.5,
+      decoding: 'accurate',
     });
+    expect(settingsFromUrl('').decoding).toBe('fast');
     expect(settingsFromUrl('?device=quantum&window=-3')).toMatchObject({ device: 'auto', windowSeconds: 20 });
   });
 });
