@@ -4,6 +4,7 @@
 // the log-softmax into the reused buffer plus greedy decoding, and the bare argmax that the
 // model interface returned before. Prints milliseconds per window and the share of the window.
 import path from 'node:path';
+import { beamSearchDecoder } from '../src/engine/asr/decoders/beamSearchDecoder.ts';
 import { greedyCtcDecoder } from '../src/engine/asr/decoders/greedyCtcDecoder.ts';
 import { framesForSamples } from '../src/engine/asr/frameGeometry.ts';
 import { logSoftmaxRows } from '../src/engine/asr/logSoftmax.ts';
@@ -53,11 +54,22 @@ for (let r = 0; r < REPEAT; r++) {
   decoder.flush();
 }
 const newMs = (performance.now() - started) / REPEAT;
+// Beam search, as the Accurate setting runs it, on the same output: random weights make every
+// frame uncertain, the search's worst case.
+const BEAM_REPEAT = 5;
+started = performance.now();
+for (let r = 0; r < BEAM_REPEAT; r++) {
+  const decoder = beamSearchDecoder({ beamWidth: 16 })(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
+  decoder.push({ data: out, frames, vocabSize }, 0);
+  decoder.flush();
+}
+const beamMs = (performance.now() - started) / BEAM_REPEAT;
 await model.dispose();
 
 const windowMs = median(runs);
 console.log(`base-bench q8, Node ONNX Runtime, ${windows} windows of 20 s (${frames} frames × ${vocabSize} symbols)`);
-console.log(`model run (with log-softmax and decoding): median ${windowMs.toFixed(0)} ms a window (${runs.map((r) => r.toFixed(0)).join(', ')})`);
+console.log(`model run (with its log-softmax):        median ${windowMs.toFixed(0)} ms a window (${runs.map((r) => r.toFixed(0)).join(', ')})`);
 console.log(`output work before (argmax):              ${argmaxMs.toFixed(3)} ms a window`);
 console.log(`output work now (log-softmax + greedy):   ${newMs.toFixed(3)} ms a window`);
 console.log(`added per window: ${(newMs - argmaxMs).toFixed(3)} ms = ${(((newMs - argmaxMs) / windowMs) * 100).toFixed(3)} % of a window`);
+console.log(`beam search (16 beams, no language model): ${beamMs.toFixed(1)} ms a window; throughput with it ${(windowMs / (windowMs + beamMs)).toFixed(3)} × greedy's`);
