@@ -22,6 +22,17 @@ function rssBytes(pid: number): number {
   }
 }
 
+/** Proportional set size: shared pages split between the processes that map them, so a sum counts each once. */
+function pssBytes(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const match = /^Pss:\s+(\d+) kB/m.exec(rollup);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 function commandOf(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
@@ -32,6 +43,15 @@ function commandOf(pid: number): string {
 
 /** Summed RSS of the `chromium` processes that descend from `root`. */
 export function chromiumRssBytes(root: number = process.pid): number {
+  return sumOverChromium(root, rssBytes);
+}
+
+/** Summed proportional set size of the `chromium` processes that descend from `root`. */
+export function chromiumPssBytes(root: number = process.pid): number {
+  return sumOverChromium(root, pssBytes);
+}
+
+function sumOverChromium(root: number, bytesOf: (pid: number) => number): number {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
@@ -43,7 +63,7 @@ export function chromiumRssBytes(root: number = process.pid): number {
   for (const pid of parents.keys()) {
     let ancestor: number | undefined = pid;
     while (ancestor !== undefined && ancestor !== root && ancestor > 1) ancestor = parents.get(ancestor);
-    if (ancestor === root && commandOf(pid).startsWith('chrom')) total += rssBytes(pid);
+    if (ancestor === root && commandOf(pid).startsWith('chrom')) total += bytesOf(pid);
   }
   return total;
 }

@@ -36,3 +36,19 @@ describe('mendContainer', () => {
     expect(Buffer.from(cut).lastIndexOf('OggS')).toBe(kept.length);
   });
 });
+
+describe('mendContainer on WebM', () => {
+  it('declares a cut last cluster as long as its whole blocks, leaving the partial one out', async () => {
+    const webm = read('formats/paragraph.webm');
+    const cut = webm.subarray(0, Math.floor(webm.length * 0.6));
+    const mended = await mendContainer(new File([cut], 'cut.webm'));
+    expect(mended.cutOff).toBe(true);
+    const bytes = await bytesOf(mended.blob);
+    const cluster = Buffer.from(cut).lastIndexOf('1f43b675', undefined, 'hex');
+    // Everything but the cluster's size is the file's own, and the size ends the cluster where the bytes end.
+    expect(bytes.subarray(0, cluster + 4)).toEqual(cut.subarray(0, cluster + 4));
+    expect(bytes.subarray(cluster + 7)).toEqual(cut.subarray(cluster + 7, bytes.length));
+    const declared = ((bytes[cluster + 4] & 0x1f) << 16) | (bytes[cluster + 5] << 8) | bytes[cluster + 6];
+    expect(cluster + 7 + declared).toBe(bytes.length);
+  });
+});
