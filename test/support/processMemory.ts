@@ -22,12 +22,16 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** Proportional set size: shared pages split between the processes that map them, so a sum counts each once. */
-function pssBytes(pid: number): number {
+/**
+ * Proportional set size: shared pages split between the processes that map them, so a sum counts
+ * each once. `allocated` leaves out the file-backed part (the browser's binary and libraries): other
+ * browsers on the machine share those pages, so that part moves as they start and stop.
+ */
+function pssBytes(pid: number, allocated: boolean): number {
   try {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const match = /^Pss:\s+(\d+) kB/m.exec(rollup);
-    return match ? Number(match[1]) * 1024 : 0;
+    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    return allocated ? kB('Pss_Anon') + kB('Pss_Shmem') : kB('Pss');
   } catch {
     return 0;
   }
@@ -46,9 +50,9 @@ export function chromiumRssBytes(root: number = process.pid): number {
   return sumOverChromium(root, rssBytes);
 }
 
-/** Summed proportional set size of the `chromium` processes that descend from `root`. */
-export function chromiumPssBytes(root: number = process.pid): number {
-  return sumOverChromium(root, pssBytes);
+/** Summed proportional set size of the `chromium` processes that descend from `root`: all of it, or the `allocated` part. */
+export function chromiumPssBytes(part: 'all' | 'allocated' = 'all', root: number = process.pid): number {
+  return sumOverChromium(root, (pid) => pssBytes(pid, part === 'allocated'));
 }
 
 function sumOverChromium(root: number, bytesOf: (pid: number) => number): number {
