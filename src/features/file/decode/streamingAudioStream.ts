@@ -43,28 +43,22 @@ async function readBytes(file: Blob, start: number, length: number): Promise<Uin
  * MP3 has no timestamps: mediabunny starts the first frame at 0 and leaves the encoder's priming
  * and padding in, so they are read from the LAME header here (as FFmpeg does).
  */
-async function planMp3(file: Blob, track: InputAudioTrack): Promise<TrackPlan> {
+async function planMp3(file: Blob, track: InputAudioTrack): Promise<Omit<TrackPlan, 'cutOff'>> {
   const tagSize = id3v2TagSize(await readBytes(file, 0, 10));
   const info = parseMp3GaplessInfo(await readBytes(file, tagSize, 512));
   if (!info || info.sampleRate !== track.sampleRate) {
     // No usable header: play it as it is; the length is an estimate from the bitrate.
-    return { startSeconds: 0, endSeconds: null, endMayUndercount: false, declaredSeconds: null, cutOff: false };
+    return { startSeconds: 0, endSeconds: null, endMayUndercount: false, declaredSeconds: null };
   }
   // MP3 is a bare sequence of frames, so files joined end to end (`cat a.mp3 b.mp3`) are one
   // stream that carries the first one's header: its end may come before the audio does.
   if (info.leadingSamples === null || info.validSamples === null) {
     const seconds = (info.frameCount * info.samplesPerFrame) / info.sampleRate;
-    return { startSeconds: 0, endSeconds: seconds, endMayUndercount: true, declaredSeconds: seconds, cutOff: false };
+    return { startSeconds: 0, endSeconds: seconds, endMayUndercount: true, declaredSeconds: seconds };
   }
   const startSeconds = info.leadingSamples / info.sampleRate;
   const validSeconds = info.validSamples / info.sampleRate;
-  return {
-    startSeconds,
-    endSeconds: startSeconds + validSeconds,
-    endMayUndercount: true,
-    declaredSeconds: validSeconds,
-    cutOff: false,
-  };
+  return { startSeconds, endSeconds: startSeconds + validSeconds, endMayUndercount: true, declaredSeconds: validSeconds };
 }
 
 /**
