@@ -2,8 +2,9 @@
  * How an Ogg file ends. Encoders close a stream with a whole page that carries the end-of-stream
  * flag, so a file without it was cut off (an interrupted recording or download), even when the
  * pages before the cut decode fine. A cut inside a page also matters to the demuxer: mediabunny
- * fails on the partial page, and its read-ahead drops with it every packet it had queued (up to a
- * minute of audio), so the file is demuxed only up to its last whole page.
+ * fails on the partial page, and its read-ahead drops with it every packet it had queued (as much
+ * as it read in the last second, which for a fast reader is a long stretch of audio), so the file
+ * is demuxed only up to its last whole page.
  */
 
 const MAX_PAGE_BYTES = 27 + 255 + 255 * 255;

@@ -2,9 +2,9 @@
  * Where a WebM/Matroska file cut inside its last cluster can still be read. mediabunny loads a
  * cluster whole, by its declared size (or, for the unknown size a recorder writes, up to the
  * end of its last block): when the cut falls inside the cluster, the slice is short and every block
- * of the cluster is dropped, up to a cluster's length of audio (5 s from FFmpeg, far more from a
- * browser's MediaRecorder). Declaring the cluster as long as its whole blocks, and leaving out the
- * partial one, gives the demuxer all of them.
+ * of the cluster is dropped: a cluster's length of audio, which is all of it in a file written as
+ * one cluster. Declaring the cluster as long as its whole blocks, and leaving out the partial one,
+ * gives the demuxer all of them.
  */
 
 /** Holds the start of the last cluster of any audio-only file worth streaming. */
