@@ -18,6 +18,17 @@ export interface QueuedFile {
   readonly file: File;
 }
 
+/** A file whose job has ended, as the file section lists it. */
+export interface FinishedFile {
+  readonly id: number;
+  readonly name: string;
+  readonly state: Exclude<JobOutcome, 'running'>;
+  readonly message: string;
+}
+
+/** Finished files listed: a whole batch's worth, and bounded for a page left open for days. */
+export const FINISHED_FILES_KEPT = 100;
+
 export interface TranscriptJob {
   readonly id: number;
   /** A dropped file, or a recording from the microphone. */
@@ -55,6 +66,8 @@ export interface JobsState {
   readonly modelProgress: ModelLoadProgress | null;
   readonly settings: Settings;
   readonly queue: readonly QueuedFile[];
+  /** The last FINISHED_FILES_KEPT files that ran, oldest first, each with its final message. */
+  readonly finished: readonly FinishedFile[];
   /** The job shown in the transcript: running, or the last one. */
   readonly job: TranscriptJob | null;
   readonly history: readonly TranscriptJob[];
@@ -84,6 +97,7 @@ const INITIAL: JobsState = {
   modelProgress: null,
   settings: { model: '', ...DEFAULT_SETTINGS },
   queue: [],
+  finished: [],
   job: null,
   history: [],
   reference: '',
@@ -143,6 +157,15 @@ export const jobActions = {
 
   removeQueued(id: number): void {
     set((s) => ({ queue: s.queue.filter((q) => q.id !== id) }));
+  },
+
+  /** Drops every file still waiting; the running one goes on. */
+  clearQueue(): void {
+    set({ queue: [] });
+  },
+
+  fileFinished(file: FinishedFile): void {
+    set((s) => ({ finished: [...s.finished.slice(-(FINISHED_FILES_KEPT - 1)), file] }));
   },
 
   /**

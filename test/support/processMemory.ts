@@ -22,6 +22,21 @@ function rssBytes(pid: number): number {
   }
 }
 
+/**
+ * Proportional set size: shared pages split between the processes that map them, so a sum counts
+ * each once. `allocated` leaves out the file-backed part (the browser's binary and libraries): other
+ * browsers on the machine share those pages, so that part moves as they start and stop.
+ */
+function pssBytes(pid: number, allocated: boolean): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    return allocated ? kB('Pss_Anon') + kB('Pss_Shmem') : kB('Pss');
+  } catch {
+    return 0;
+  }
+}
+
 function commandOf(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
@@ -32,6 +47,15 @@ function commandOf(pid: number): string {
 
 /** Summed RSS of the `chromium` processes that descend from `root`. */
 export function chromiumRssBytes(root: number = process.pid): number {
+  return sumOverChromium(root, rssBytes);
+}
+
+/** Summed proportional set size of the `chromium` processes that descend from `root`: all of it, or the `allocated` part. */
+export function chromiumPssBytes(part: 'all' | 'allocated' = 'all', root: number = process.pid): number {
+  return sumOverChromium(root, (pid) => pssBytes(pid, part === 'allocated'));
+}
+
+function sumOverChromium(root: number, bytesOf: (pid: number) => number): number {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
@@ -43,7 +67,7 @@ export function chromiumRssBytes(root: number = process.pid): number {
   for (const pid of parents.keys()) {
     let ancestor: number | undefined = pid;
     while (ancestor !== undefined && ancestor !== root && ancestor > 1) ancestor = parents.get(ancestor);
-    if (ancestor === root && commandOf(pid).startsWith('chrom')) total += rssBytes(pid);
+    if (ancestor === root && commandOf(pid).startsWith('chrom')) total += bytesOf(pid);
   }
   return total;
 }

@@ -4,6 +4,7 @@ import type { FileJobs } from './fileJobs.ts';
 
 export function FileDrop({ files }: { files: FileJobs }) {
   const queue = useJobStore((s) => s.queue);
+  const finished = useJobStore((s) => s.finished);
   const [over, setOver] = useState(false);
 
   const drop = (event: DragEvent) => {
@@ -39,6 +40,9 @@ export function FileDrop({ files }: { files: FileJobs }) {
       {queue.length > 0 && (
         <>
           <h3 id="queue-heading">Waiting ({queue.length})</h3>
+          <button type="button" onClick={() => files.clearQueue()}>
+            Clear queue
+          </button>
           <ol aria-labelledby="queue-heading" data-testid="queue">
             {queue.map((item) => (
               <li key={item.id}>
@@ -46,6 +50,18 @@ export function FileDrop({ files }: { files: FileJobs }) {
                 <button type="button" onClick={() => files.removeQueued(item.id)} aria-label={`Remove ${item.file.name} from the queue`}>
                   Remove
                 </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {finished.length > 0 && (
+        <>
+          <h3 id="finished-heading">Finished ({finished.length})</h3>
+          <ol aria-labelledby="finished-heading" data-testid="finished-files">
+            {finished.map((item) => (
+              <li key={item.id} data-state={item.state} data-file={item.name}>
+                {item.message}
               </li>
             ))}
           </ol>

@@ -1,7 +1,8 @@
 import type { EngineSession } from '../../jobs/engineSession.ts';
-import { jobActions, useJobStore } from '../../jobs/jobStore.ts';
+import { jobActions, useJobStore, type QueuedFile } from '../../jobs/jobStore.ts';
 import { runJob } from '../../jobs/runJob.ts';
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import { errorText } from '../../shared/errorText.ts';
 import { FileSource, type OpenAudioFile } from './fileSource.ts';
 
 /** How far the decoder may run ahead of the model, in windows: enough to overlap the two, no more. */
@@ -27,6 +28,10 @@ export class FileJobs {
     jobActions.removeQueued(id);
   }
 
+  clearQueue(): void {
+    jobActions.clearQueue();
+  }
+
   /** Decoded samples waiting for the model now, their peak in the current or last job, and the bound. */
   readAheadSamples(): { buffered: number; peak: number; limit: number } | null {
     const ahead = this.current?.readAhead ?? null;
@@ -41,15 +46,29 @@ export class FileJobs {
         // Refused while a recording has the engine or no model is loaded: the session calls back.
         const refusal = await this.session.lend(async (engine, signal) => {
           const next = jobActions.dequeue();
-          if (next === null) return;
-          const { windowSeconds } = useJobStore.getState().settings;
-          this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile);
-          await runJob(this.current, engine, signal);
+          if (next !== null) await this.run(next, engine, signal);
         });
         if (refusal !== null) return;
       }
     } finally {
       this.draining = false;
+    }
+  }
+
+  private async run(next: QueuedFile, engine: Parameters<typeof runJob>[1], signal: AbortSignal): Promise<void> {
+    const { windowSeconds } = useJobStore.getState().settings;
+    const name = next.file.name;
+    this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile);
+    try {
+      await runJob(this.current, engine, signal);
+      // runJob ends every job with its final status.
+      const { state, message } = useJobStore.getState().status;
+      jobActions.fileFinished({ id: next.id, name, state: state === 'done' || state === 'cancelled' ? state : 'error', message });
+    } catch (error) {
+      // Should a job ever throw instead, the queue still goes on, and the file still gets its line.
+      const message = `"${name}" could not be transcribed: ${errorText(error)}`;
+      jobActions.setStatus('error', message);
+      jobActions.fileFinished({ id: next.id, name, state: 'error', message });
     }
   }
 }

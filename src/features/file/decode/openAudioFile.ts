@@ -9,6 +9,7 @@ import {
 } from 'mediabunny';
 import { AudioInputError, type AudioInputErrorDetails } from './audioInputError.ts';
 import type { AudioStream } from './audioStream.ts';
+import { mendContainer } from './mendContainer.ts';
 import { SNIFF_BYTES, sniffFileContent } from './sniffFileContent.ts';
 import { openStreamingTrack } from './streamingAudioStream.ts';
 import { MAX_WHOLE_FILE_BYTES, openWholeFile } from './wholeFileAudioStream.ts';
@@ -23,14 +24,18 @@ export type { AudioStream } from './audioStream.ts';
  */
 const READ_CACHE_BYTES = 2 ** 20;
 
-async function readAudioTrack(input: Input, fileName: string): Promise<{ track: InputAudioTrack; format: InputFormat }> {
+async function readAudioTrack(
+  input: Input,
+  fileName: string,
+  cutOff: boolean,
+): Promise<{ track: InputAudioTrack; format: InputFormat }> {
   let tracks: InputTrack[];
   let format: InputFormat;
   try {
     [tracks, format] = await Promise.all([input.getTracks(), input.getFormat()]);
   } catch (error) {
-    // The container was recognised but its headers do not parse.
-    throw new AudioInputError('corrupt', fileName, {}, { cause: error });
+    // The container was recognised but its headers do not parse, or were cut off.
+    throw new AudioInputError(cutOff ? 'truncated' : 'corrupt', fileName, {}, { cause: error });
   }
   if (tracks.length === 0) {
     // MP4 and QuickTime files usually get their index (moov) last, so an interrupted recording or
@@ -70,12 +75,13 @@ async function openWholeFileOf(file: File, track: InputAudioTrack): Promise<Audi
 export async function openAudioFile(file: File): Promise<AudioStream> {
   if (file.size === 0) throw new AudioInputError('empty', file.name);
 
-  const input = new Input({ source: new BlobSource(file, { maxCacheSize: READ_CACHE_BYTES }), formats: ALL_FORMATS });
+  const demuxable = await mendContainer(file);
+  const input = new Input({ source: new BlobSource(demuxable.blob, { maxCacheSize: READ_CACHE_BYTES }), formats: ALL_FORMATS });
   if (await input.canRead()) {
     try {
-      const { track, format } = await readAudioTrack(input, file.name);
+      const { track, format } = await readAudioTrack(input, file.name, demuxable.cutOff);
       // The stream owns the input from here and disposes of it when read.
-      if (await track.canDecode()) return await openStreamingTrack(file, track, format);
+      if (await track.canDecode()) return await openStreamingTrack(file, track, format, demuxable.cutOff);
       return await openWholeFileOf(file, track);
     } catch (error) {
       input.dispose();

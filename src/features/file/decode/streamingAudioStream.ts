@@ -1,7 +1,6 @@
 import {
   AudioSampleSink,
   Mp3InputFormat,
-  OggInputFormat,
   type AudioSample,
   type InputAudioTrack,
   type InputFormat,
@@ -12,7 +11,6 @@ import { untilAborted, type AudioStream } from './audioStream.ts';
 import { ChunkAssembler } from '../../../shared/audio/chunkAssembler.ts';
 import { mixToMono } from '../../../shared/audio/mixToMono.ts';
 import { id3v2TagSize, parseMp3GaplessInfo } from './mp3GaplessInfo.ts';
-import { OGG_TAIL_BYTES, oggEndsWithEndOfStream } from './oggEnding.ts';
 import { StreamingResampler } from '../../../shared/audio/streamingResampler.ts';
 import { TrackTimeline } from './trackTimeline.ts';
 
@@ -29,6 +27,8 @@ interface TrackPlan {
   startSeconds: number;
   /** Decoder time where the audio ends (before end padding), when known. */
   endSeconds: number | null;
+  /** The end comes from a header that may count only the first of several streams joined end to end. */
+  endMayUndercount: boolean;
   /** Length the container declares, for spotting a file that ends early. */
   declaredSeconds: number | null;
   /** The container shows that the file was cut off, whatever decodes before the cut. */
@@ -43,20 +43,22 @@ async function readBytes(file: Blob, start: number, length: number): Promise<Uin
  * MP3 has no timestamps: mediabunny starts the first frame at 0 and leaves the encoder's priming
  * and padding in, so they are read from the LAME header here (as FFmpeg does).
  */
-async function planMp3(file: Blob, track: InputAudioTrack): Promise<TrackPlan> {
+async function planMp3(file: Blob, track: InputAudioTrack): Promise<Omit<TrackPlan, 'cutOff'>> {
   const tagSize = id3v2TagSize(await readBytes(file, 0, 10));
   const info = parseMp3GaplessInfo(await readBytes(file, tagSize, 512));
   if (!info || info.sampleRate !== track.sampleRate) {
     // No usable header: play it as it is; the length is an estimate from the bitrate.
-    return { startSeconds: 0, endSeconds: null, declaredSeconds: null, cutOff: false };
+    return { startSeconds: 0, endSeconds: null, endMayUndercount: false, declaredSeconds: null };
   }
+  // MP3 is a bare sequence of frames, so files joined end to end (`cat a.mp3 b.mp3`) are one
+  // stream that carries the first one's header: its end may come before the audio does.
   if (info.leadingSamples === null || info.validSamples === null) {
     const seconds = (info.frameCount * info.samplesPerFrame) / info.sampleRate;
-    return { startSeconds: 0, endSeconds: seconds, declaredSeconds: seconds, cutOff: false };
+    return { startSeconds: 0, endSeconds: seconds, endMayUndercount: true, declaredSeconds: seconds };
   }
   const startSeconds = info.leadingSamples / info.sampleRate;
   const validSeconds = info.validSamples / info.sampleRate;
-  return { startSeconds, endSeconds: startSeconds + validSeconds, declaredSeconds: validSeconds, cutOff: false };
+  return { startSeconds, endSeconds: startSeconds + validSeconds, endMayUndercount: true, declaredSeconds: validSeconds };
 }
 
 /**
@@ -64,21 +66,19 @@ async function planMp3(file: Blob, track: InputAudioTrack): Promise<TrackPlan> {
  * pre-skip, granule positions): priming sits before 0 and padding after the last packet's end.
  * A stream that starts later (MPEG-TS clocks start anywhere) is moved to start at 0.
  */
-async function planTrack(file: Blob, track: InputAudioTrack, format: InputFormat): Promise<TrackPlan> {
-  if (track.codec === 'mp3' && format instanceof Mp3InputFormat) return planMp3(file, track);
-  // A file cut short can break the look at its end (an Ogg's last page): then decode what is there.
+async function planTrack(file: Blob, track: InputAudioTrack, format: InputFormat, cutOff: boolean): Promise<TrackPlan> {
+  if (track.codec === 'mp3' && format instanceof Mp3InputFormat) return { ...(await planMp3(file, track)), cutOff };
+  // A file cut short can break the look at its end: then decode what is there.
   const [firstSeconds, endSeconds, declaredSeconds] = await Promise.all([
     track.getFirstTimestamp(),
     track.computeDuration().catch(() => null),
     track.getDurationFromMetadata().catch(() => null),
   ]);
-  const cutOff =
-    format instanceof OggInputFormat &&
-    !oggEndsWithEndOfStream(await readBytes(file, Math.max(0, file.size - OGG_TAIL_BYTES), OGG_TAIL_BYTES));
   const startSeconds = Math.max(0, firstSeconds);
   return {
     startSeconds,
     endSeconds,
+    endMayUndercount: false,
     declaredSeconds: declaredSeconds === null ? null : declaredSeconds - startSeconds,
     cutOff,
   };
@@ -153,7 +153,7 @@ async function* decodeTrack(
   if (track.input.disposed) throw new Error(`The audio of "${fileName}" was already read`);
   signal?.throwIfAborted();
   const samples = new AudioSampleSink(track).samples();
-  const timeline = new TrackTimeline(plan.startSeconds, plan.endSeconds);
+  const timeline = new TrackTimeline(plan.startSeconds, plan.endSeconds, plan.endMayUndercount);
   const extractor = new MonoExtractor();
   const resampling = new ChunkedResampling();
   let decodeError: unknown = null;
@@ -212,9 +212,12 @@ async function* decodeTrack(
   }
 }
 
-/** An AudioStream that demuxes `track` with mediabunny and decodes it with WebCodecs, block by block. */
-export async function openStreamingTrack(file: File, track: InputAudioTrack, format: InputFormat): Promise<AudioStream> {
-  const plan = await planTrack(file, track, format).catch((error: unknown) => {
+/**
+ * An AudioStream that demuxes `track` with mediabunny and decodes it with WebCodecs, block by block.
+ * `cutOff`: the container already showed that the file ends early.
+ */
+export async function openStreamingTrack(file: File, track: InputAudioTrack, format: InputFormat, cutOff: boolean): Promise<AudioStream> {
+  const plan = await planTrack(file, track, format, cutOff).catch((error: unknown) => {
     throw new AudioInputError('corrupt', file.name, {}, { cause: error });
   });
   const durationSeconds = plan.endSeconds !== null ? plan.endSeconds - plan.startSeconds : plan.declaredSeconds;

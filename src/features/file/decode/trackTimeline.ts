@@ -9,10 +9,20 @@ export interface BlockPlacement {
 }
 
 /**
+ * End padding is at most a frame or two (an encoder pads the last frame, and LAME adds one): a
+ * block that starts this many of its own lengths past the end is audio the end did not count.
+ */
+const PADDING_BLOCKS = 3;
+
+/**
  * Lays decoded blocks end to end on the track's presentation timeline, by their timestamps:
  * `startSeconds` (on the decoder's clock) becomes output time 0, so encoder priming before it is
  * dropped, and nothing at or after `endSeconds` is kept, so end padding is dropped too. Gaps become
  * silence and overlaps are cut, so output time stays the container's time.
+ *
+ * With `endMayUndercount`, the end is taken from a header that may describe only the start of the
+ * stream (MP3 files joined end to end keep the first one's header): blocks that clearly lie past
+ * the padding lift the end, and the frames between become silence.
  */
 export class TrackTimeline {
   private rate = 0;
@@ -21,8 +31,10 @@ export class TrackTimeline {
 
   constructor(
     private readonly startSeconds: number,
-    private readonly endSeconds: number | null,
+    private endSeconds: number | null,
+    private readonly endMayUndercount = false,
   ) {}
+
 
   /** Output frames placed so far, at the current sample rate. */
   get placedFrames(): number {
@@ -31,7 +43,7 @@ export class TrackTimeline {
 
   /** True once the end is known and reached: later blocks can only be padding. */
   get reachedEnd(): boolean {
-    return this.rate > 0 && this.placed >= this.endFrame();
+    return !this.endMayUndercount && this.rate > 0 && this.placed >= this.endFrame();
   }
 
   /** Places a block starting at `timestampSeconds` on the decoder's clock. */
@@ -42,6 +54,7 @@ export class TrackTimeline {
       this.rate = sampleRate;
     }
     const start = Math.round((timestampSeconds - this.startSeconds) * sampleRate);
+    if (this.endMayUndercount && start >= this.endFrame() + PADDING_BLOCKS * frames) this.endSeconds = null;
     const end = this.endFrame();
     const silenceBefore = Math.max(0, Math.min(start, end) - this.placed);
     this.placed += silenceBefore;

@@ -36,3 +36,27 @@ describe('TrackTimeline', () => {
     expect(timeline.reachedEnd).toBe(true);
   });
 });
+
+describe('TrackTimeline whose end may undercount (MP3 files joined end to end)', () => {
+  const FRAME = 1152;
+  const RATE = 44_100;
+  const at = (frame: number) => (frame * FRAME) / RATE;
+
+  it('still drops the padding of a single stream', () => {
+    const timeline = new TrackTimeline(0, at(2.5), true);
+    timeline.place(at(0), FRAME, RATE);
+    timeline.place(at(1), FRAME, RATE);
+    expect(timeline.place(at(2), FRAME, RATE)).toEqual({ silenceBefore: 0, skip: 0, keep: FRAME / 2 });
+    expect(timeline.place(at(3), FRAME, RATE).keep).toBe(0);
+    expect(timeline.reachedEnd).toBe(false);
+  });
+
+  it('keeps the audio past the end, the frames between becoming silence', () => {
+    const timeline = new TrackTimeline(0, at(2.5), true);
+    for (const frame of [0, 1, 2, 3, 4]) timeline.place(at(frame), FRAME, RATE);
+    expect(timeline.placedFrames).toBe(2.5 * FRAME);
+    expect(timeline.place(at(6), FRAME, RATE)).toEqual({ silenceBefore: 3.5 * FRAME, skip: 0, keep: FRAME });
+    expect(timeline.place(at(7), FRAME, RATE)).toEqual({ silenceBefore: 0, skip: 0, keep: FRAME });
+    expect(timeline.placedFrames).toBe(8 * FRAME);
+  });
+});
