@@ -228,3 +228,36 @@ export async function abortLongFile(selector: string): Promise<AbortReport> {
   await pause(IDLE_MILLISECONDS);
   return { chunksBeforeAbort, rejection, secondsDecodedAtAbort, secondsDecodedLater: decodedFrames / DECODER_RATE };
 }
+
+export interface SeekReport {
+  readonly fullSamples: number;
+  readonly seekedSamples: number;
+  /** Where the seeked stream should start in the full one, in samples. */
+  readonly offset: number;
+  /** The largest difference between the seeked stream and the same part of the full one. */
+  readonly maxDifference: number;
+  /** How far the seeked stream lies from where it should, in samples (0 when aligned). */
+  readonly lag: number;
+}
+
+/** Decodes a file from the start and again from `fromSeconds`, and compares the overlap. */
+export async function seekReport(absolutePath: string, fromSeconds: number): Promise<SeekReport> {
+  const full = await readAll(await openAudioFile(await fetchFile(absolutePath)));
+  const stream = await openAudioFile(await fetchFile(absolutePath));
+  const chunks: Float32Array[] = [];
+  for await (const chunk of stream.chunks(undefined, fromSeconds)) chunks.push(chunk);
+  const offset = Math.round(fromSeconds * 16_000);
+  let seekedSamples = 0;
+  let maxDifference = 0;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const j = offset + seekedSamples + i;
+      if (j < full.samples.length) maxDifference = Math.max(maxDifference, Math.abs(chunk[i] - full.samples[j]));
+    }
+    seekedSamples += chunk.length;
+  }
+  const seeked = new Float32Array(seekedSamples);
+  chunks.reduce((at, chunk) => (seeked.set(chunk, at), at + chunk.length), 0);
+  const { lag } = bestLag(seeked, full.samples.subarray(offset), 0, 16_000, 2_000);
+  return { fullSamples: full.samples.length, seekedSamples, offset, maxDifference, lag };
+}

@@ -34,9 +34,9 @@ export class FileSource implements JobSource {
     return { durationSeconds: this.audio.durationSeconds, warning: this.audio.warning };
   }
 
-  feed(signal: AbortSignal): AsyncIterable<Float32Array> {
+  feed(signal: AbortSignal, fromSeconds?: number): AsyncIterable<Float32Array> {
     if (this.audio === null) throw new Error('The file was not opened.');
-    this.readAhead = new ReadAhead(this.audio.chunks(signal), this.readAheadSamples, (chunk) => chunk.length);
+    this.readAhead = new ReadAhead(this.audio.chunks(signal, fromSeconds), this.readAheadSamples, (chunk) => chunk.length);
     return this.readAhead;
   }
 

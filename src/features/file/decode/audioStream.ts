@@ -11,10 +11,13 @@ export interface AudioStream {
    * nothing is decoded far ahead of what the consumer has taken. Honours the signal (rejects with
    * its reason, stops decoding, releases decoders). Meant to be iterated once.
    *
+   * With `fromSeconds`, the stream starts that far in (a resumed job), sample for sample where
+   * the whole stream would have it, without decoding what comes before.
+   *
    * Throws AudioInputError 'truncated' or 'corrupt' only after yielding everything it could
    * decode, and 'empty' when the file held no samples at all.
    */
-  chunks(signal?: AbortSignal): AsyncIterable<Float32Array>;
+  chunks(signal?: AbortSignal, fromSeconds?: number): AsyncIterable<Float32Array>;
 }
 
 /**

@@ -1,6 +1,8 @@
 import {
   AudioSampleSink,
+  MatroskaInputFormat,
   Mp3InputFormat,
+  OggInputFormat,
   type AudioSample,
   type InputAudioTrack,
   type InputFormat,
@@ -144,16 +146,46 @@ class ChunkedResampling {
   }
 }
 
+/**
+ * Where decoding starts for a stream read from `fromSeconds` on: a little earlier, so the decoder
+ * (Opus pre-roll) and the resampler's filter have settled by then, and on a 10 ms grid, where
+ * every common rate (a multiple of 100 Hz) puts a whole input sample on a whole output sample:
+ * the output then lines up sample for sample with a stream read from the start.
+ */
+function seekStart(fromSeconds: number): number {
+  return fromSeconds <= SEEK_SETTLE_SECONDS ? 0 : Math.floor((fromSeconds - SEEK_SETTLE_SECONDS) * 100) / 100;
+}
+
+const SEEK_SETTLE_SECONDS = 1;
+
+/** Drops the first `samples` of a chunk stream (what was decoded only to settle a seek). */
+function* dropFirst(chunks: Iterable<Float32Array>, state: { toDrop: number }): Generator<Float32Array> {
+  for (const chunk of chunks) {
+    if (state.toDrop >= chunk.length) {
+      state.toDrop -= chunk.length;
+      continue;
+    }
+    const rest = state.toDrop === 0 ? chunk : chunk.slice(state.toDrop);
+    state.toDrop = 0;
+    yield rest;
+  }
+}
+
 async function* decodeTrack(
   track: InputAudioTrack,
   plan: TrackPlan,
   fileName: string,
   signal: AbortSignal | undefined,
+  fromSeconds: number,
+  exactSeek: boolean,
 ): AsyncGenerator<Float32Array, void, undefined> {
   if (track.input.disposed) throw new Error(`The audio of "${fileName}" was already read`);
   signal?.throwIfAborted();
-  const samples = new AudioSampleSink(track).samples();
-  const timeline = new TrackTimeline(plan.startSeconds, plan.endSeconds, plan.endMayUndercount);
+  // A resumed job seeks the demuxer and decoder, rather than decoding from the start.
+  const seek = exactSeek ? seekStart(fromSeconds) : 0;
+  const samples = new AudioSampleSink(track).samples(seek > 0 ? plan.startSeconds + seek : undefined);
+  const timeline = new TrackTimeline(plan.startSeconds + seek, plan.endSeconds, plan.endMayUndercount);
+  const settling = { toDrop: Math.round((fromSeconds - seek) * SAMPLE_RATE) };
   const extractor = new MonoExtractor();
   const resampling = new ChunkedResampling();
   let decodeError: unknown = null;
@@ -182,25 +214,25 @@ async function* decodeTrack(
       } finally {
         sample.close();
       }
-      yield* pending;
+      yield* dropFirst(pending, settling);
 
       // A gap in the stream becomes silence, fed a second at a time to keep memory flat.
       while (silence > 0) {
         signal?.throwIfAborted();
         const piece = Math.min(silence, sample.sampleRate);
         silence -= piece;
-        yield* resampling.push(new Float32Array(piece));
+        yield* dropFirst(resampling.push(new Float32Array(piece)), settling);
       }
-      if (audio) yield* resampling.push(audio);
+      if (audio) yield* dropFirst(resampling.push(audio), settling);
       if (timeline.reachedEnd) break;
     }
 
-    yield* resampling.finish();
+    yield* dropFirst(resampling.finish(), settling);
 
     if (plan.cutOff) throw new AudioInputError('truncated', fileName, {}, { cause: decodeError });
     if (decodeError !== null) throw new AudioInputError('corrupt', fileName, {}, { cause: decodeError });
     if (resampling.outputSamples === 0) throw new AudioInputError('empty', fileName);
-    const decodedSeconds = resampling.outputSamples / SAMPLE_RATE;
+    const decodedSeconds = seek + resampling.outputSamples / SAMPLE_RATE;
     if (plan.declaredSeconds !== null && decodedSeconds < plan.declaredSeconds - TRUNCATION_TOLERANCE_SECONDS) {
       throw new AudioInputError('truncated', fileName);
     }
@@ -210,6 +242,16 @@ async function* decodeTrack(
     await samples.return();
     track.input.dispose();
   }
+}
+
+/**
+ * Whether a seek lands sample for sample where reading from the start would. After a seek in Ogg
+ * or WebM, mediabunny's sample timestamps are off by the codec's delay (Opus pre-skip, Vorbis
+ * block overlap: up to a few milliseconds), so there a resumed stream decodes from the start and
+ * drops what comes before its resume point: decoding only, the model runs on none of it.
+ */
+function seeksExactly(format: InputFormat): boolean {
+  return !(format instanceof OggInputFormat || format instanceof MatroskaInputFormat);
 }
 
 /**
@@ -226,6 +268,6 @@ export async function openStreamingTrack(file: File, track: InputAudioTrack, for
     durationSeconds: durationSeconds ?? (await track.getDurationFromMetadata()),
     mode: 'streaming',
     warning: null,
-    chunks: (signal) => decodeTrack(track, plan, file.name, signal),
+    chunks: (signal, fromSeconds = 0) => decodeTrack(track, plan, file.name, signal, fromSeconds, seeksExactly(format)),
   };
 }

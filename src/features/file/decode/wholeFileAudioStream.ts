@@ -67,11 +67,11 @@ export async function openWholeFile(file: File, options: WholeFileOptions): Prom
   let mono: Float32Array | null = await decodeToMono(file, options.onDecodeFailure);
   const durationSeconds = mono.length / SAMPLE_RATE;
 
-  async function* chunks(signal?: AbortSignal): AsyncGenerator<Float32Array, void, undefined> {
+  async function* chunks(signal?: AbortSignal, fromSeconds = 0): AsyncGenerator<Float32Array, void, undefined> {
     if (!mono) throw new Error(`The audio of "${file.name}" was already read`);
     const samples = mono;
     mono = null;
-    for (let offset = 0; offset < samples.length; offset += CHUNK_SAMPLES) {
+    for (let offset = Math.round(fromSeconds * SAMPLE_RATE); offset < samples.length; offset += CHUNK_SAMPLES) {
       signal?.throwIfAborted();
       yield samples.slice(offset, offset + CHUNK_SAMPLES);
     }
