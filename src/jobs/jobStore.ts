@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS, type DevicePreference, type EngineInfo } from '../engine/protocol.ts';
 import type { TranscribedWord } from '../shared/transcript.ts';
+import type { SavedJob } from './savedJob.ts';
 import type { JobProgress } from './jobProgress.ts';
 
 /** The automation contract's `data-state` values. */
@@ -16,6 +17,8 @@ export interface ModelLoadProgress {
 export interface QueuedFile {
   readonly id: number;
   readonly file: File;
+  /** Set when the file continues a saved job. */
+  readonly resume?: SavedJob;
 }
 
 /** A file whose job has ended, as the file section lists it. */
@@ -141,8 +144,8 @@ export const jobActions = {
     set({ modelProgress: null, status: { state: 'error', message } });
   },
 
-  enqueue(files: Iterable<File>): number {
-    const added = [...files].map((file) => ({ id: nextJobId++, file }));
+  enqueue(files: Iterable<File>, resume?: SavedJob): number {
+    const added = [...files].map((file) => ({ id: nextJobId++, file, resume }));
     if (added.length > 0) set((s) => ({ queue: [...s.queue, ...added] }));
     return added.length;
   },

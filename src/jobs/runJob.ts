@@ -1,11 +1,12 @@
 import * as Comlink from 'comlink';
 import type { EngineApi, ResumeStart } from '../engine/protocol.ts';
 import { formatDuration } from '../shared/formatDuration.ts';
-import type { TranscribedWord, TranscriptUpdate } from '../shared/transcript.ts';
+import type { TranscriptUpdate } from '../shared/transcript.ts';
 import { decoderChoice } from './decoderChoice.ts';
 import { describeJobFailure } from './describeError.ts';
 import { emitJobEvent } from './jobEvents.ts';
 import { PREVIEW, type JobSource } from './jobSource.ts';
+import type { SavedJob } from './savedJob.ts';
 import { jobActions, useJobStore } from './jobStore.ts';
 import { jobProgress } from './jobProgress.ts';
 import { LiveTranscript } from './liveTranscript.ts';
@@ -25,14 +26,6 @@ export interface JobClock {
   now(): number;
 }
 
-/** A saved job to continue: its words so far and where they were committed to. */
-export interface SavedJob {
-  /** The library's id of the job. */
-  readonly id: string;
-  readonly words: readonly TranscribedWord[];
-  readonly committedSeconds: number;
-}
-
 /** How many of the last saved words the engine is shown to choose where to resume: a window's worth at most. */
 const RESUME_CONTEXT_WORDS = 100;
 
@@ -48,7 +41,8 @@ export async function runJob(
   { resume = null, clock = performance }: { resume?: SavedJob | null; clock?: JobClock } = {},
 ): Promise<void> {
   const { settings } = useJobStore.getState();
-  const jobSettings = { windowSeconds: settings.windowSeconds, strideSeconds: settings.strideSeconds, decoder: decoderChoice(settings) };
+  const windows = resume ?? settings;
+  const jobSettings = { windowSeconds: windows.windowSeconds, strideSeconds: windows.strideSeconds, decoder: decoderChoice(settings) };
   const id = jobActions.beginJob(source.kind, source.name, resume?.words ?? []);
   emitJobEvent({ type: 'began', id, kind: source.kind, name: source.name, file: source.file, settings, resumes: resume?.id ?? null });
   jobActions.setStatus('transcribing', source.runningMessage(null));

@@ -72,7 +72,7 @@ describe('a job interrupted at 40 % and resumed', () => {
     const source = pcmSource();
     const events: string[] = [];
     const listen = onJobEvent((event) => events.push(event.type));
-    await runJob(source, engineOf(new EngineJobs(model)), new AbortController().signal, { resume: { id: 'saved-1', words: saved, committedSeconds } });
+    await runJob(source, engineOf(new EngineJobs(model)), new AbortController().signal, { resume: { id: 'saved-1', words: saved, committedSeconds, windowSeconds: 20, strideSeconds: 2 } });
     listen();
     const job = useJobStore.getState().job!;
     expect(job.outcome).toBe('done');

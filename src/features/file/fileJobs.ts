@@ -1,6 +1,7 @@
 import type { EngineSession } from '../../jobs/engineSession.ts';
 import { jobActions, useJobStore, type QueuedFile } from '../../jobs/jobStore.ts';
 import { runJob } from '../../jobs/runJob.ts';
+import type { SavedJob } from '../../jobs/savedJob.ts';
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { errorText } from '../../shared/errorText.ts';
 import { FileSource, type OpenAudioFile } from './fileSource.ts';
@@ -22,6 +23,11 @@ export class FileJobs {
 
   enqueue(files: Iterable<File>): void {
     if (jobActions.enqueue(files) > 0) void this.drain();
+  }
+
+  /** Queues `file` to continue the saved job, from where it was committed to. */
+  resume(file: File, saved: SavedJob): void {
+    if (jobActions.enqueue([file], saved) > 0) void this.drain();
   }
 
   removeQueued(id: number): void {
@@ -60,7 +66,7 @@ export class FileJobs {
     const name = next.file.name;
     this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile);
     try {
-      await runJob(this.current, engine, signal);
+      await runJob(this.current, engine, signal, { resume: next.resume ?? null });
       // runJob ends every job with its final status.
       const { state, message } = useJobStore.getState().status;
       jobActions.fileFinished({ id: next.id, name, state: state === 'done' || state === 'cancelled' ? state : 'error', message });
