@@ -45,6 +45,10 @@ export interface TranscriptJob {
   readonly progress: JobProgress | null;
   readonly warning: string | null;
   readonly outcome: JobOutcome;
+  /** The saved transcript this job is, once opened from the library. */
+  readonly libraryId?: string;
+  /** The file it was made from, when the library kept it (for the player). */
+  readonly file?: File | null;
 }
 
 export interface Settings {
@@ -179,6 +183,12 @@ export const jobActions = {
     const job: TranscriptJob = { id: nextJobId++, kind, source, words, pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' };
     set((s) => ({ job, history: s.job !== null && s.job.outcome !== 'running' ? [s.job, ...s.history] : s.history }));
     return job.id;
+  },
+
+  /** Shows a transcript opened from the library as the current one. */
+  showSaved(saved: Pick<TranscriptJob, 'libraryId' | 'kind' | 'source' | 'words' | 'durationSeconds' | 'file'> & { outcome: Exclude<JobOutcome, 'running'> }): void {
+    const job: TranscriptJob = { id: nextJobId++, pending: null, progress: null, warning: null, ...saved };
+    set((s) => ({ job, history: s.job !== null && s.job.outcome !== 'running' ? [s.job, ...s.history] : s.history }));
   },
 
   describeAudio(durationSeconds: number | null, warning: string | null): void {

@@ -8,10 +8,10 @@ import { useJobStore } from '../../jobs/jobStore.ts';
  * Offers the reload that a new deployment (or, on a host without COOP/COEP, cross-origin
  * isolation) needs. Only the user starts it, and never while work is in progress.
  */
-export function ReloadNotice() {
+export function ReloadNotice({ transcriptsSaved }: { transcriptsSaved: boolean }) {
   const update = usePwaStore((s) => s.update);
   const isolationOffered = usePwaStore((s) => s.isolationReloadOffered);
-  const button = reloadButton(useJobStore(useShallow(pageActivity)));
+  const button = reloadButton(useJobStore(useShallow(pageActivity)), transcriptsSaved);
   if (update === 'none' && !isolationOffered) return null;
   const isUpdate = update !== 'none';
 

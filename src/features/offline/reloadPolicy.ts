@@ -41,13 +41,16 @@ export function isolationReload(activity: PageActivity, alreadyTried: boolean): 
   return 'reload';
 }
 
-/** The reload button of an update or isolation notice: never while work is in progress. */
-export function reloadButton(activity: PageActivity): { readonly enabled: boolean; readonly note: string | null } {
+/**
+ * The reload button of an update or isolation notice: never while work is in progress. With
+ * `transcriptsSaved` (the library stores them in this browser) a reload loses nothing.
+ */
+export function reloadButton(activity: PageActivity, transcriptsSaved = false): { readonly enabled: boolean; readonly note: string | null } {
   if (isBusy(activity)) {
     return { enabled: false, note: 'Reloading waits until the model has loaded and no file or recording is being transcribed.' };
   }
-  if (activity.hasTranscript) {
-    return { enabled: true, note: 'Reloading clears the transcripts shown on this page: export or copy them first.' };
+  if (activity.hasTranscript && !transcriptsSaved) {
+    return { enabled: true, note: 'This browser cannot save transcripts, so reloading clears the transcripts shown on this page: export or copy them first.' };
   }
   return { enabled: true, note: null };
 }

@@ -28,7 +28,11 @@ describe('reload policy', () => {
     expect(reloadButton({ ...idle, status: 'loading-model' }).enabled).toBe(false);
     const done = reloadButton({ ...idle, status: 'done', hasTranscript: true });
     expect(done.enabled).toBe(true);
-    expect(done.note).toMatch(/clears the transcripts.*export/);
+    expect(done.note).toMatch(/cannot save transcripts.*clears the transcripts.*export/);
+  });
+
+  it('does not warn about transcripts the library keeps', () => {
+    expect(reloadButton({ ...idle, status: 'done', hasTranscript: true }, true)).toEqual({ enabled: true, note: null });
   });
 
   it('reads the activity from the app state', () => {
