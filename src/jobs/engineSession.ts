@@ -164,7 +164,7 @@ export class EngineSession {
   private guarded(worker: EngineWorker): JobEngine {
     const { remote } = worker;
     return {
-      startJob: (settings) => worker.whileAlive(remote.startJob(settings)),
+      startJob: (settings, resume) => worker.whileAlive(remote.startJob(settings, resume)),
       push: (samples) => worker.whileAlive(remote.push(samples)),
       preview: () => worker.whileAlive(remote.preview()),
       finish: () => worker.whileAlive(remote.finish()),

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
-import { onJobEvent } from '../../jobs/jobEvents.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
 import { formatDuration } from '../../shared/formatDuration.ts';
 import type { LibraryJobs } from './libraryJobs.ts';
@@ -168,10 +167,8 @@ export function LibraryPanel({ jobs, keepFiles, onKeepFilesChange }: LibraryPane
 
   useEffect(() => {
     refresh();
-    return onJobEvent((event) => {
-      if (event.type === 'began' || event.type === 'ended') refresh();
-    });
-  }, [refresh]);
+    return jobs.onChange(refresh);
+  }, [jobs, refresh]);
 
   const search = async (event: FormEvent) => {
     event.preventDefault();

@@ -21,6 +21,7 @@ export class Autosave {
   private readonly jobs = new Map<number, Promise<LibraryJob | null>>();
   private readonly adopted = new Map<string, LibraryJob>();
   private readonly stop: () => void;
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(
     private readonly library: TranscriptLibrary,
@@ -34,13 +35,25 @@ export class Autosave {
     this.adopted.set(job.id, job);
   }
 
+  /** Calls `listener` whenever a job has been added to the library or ended in it. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   dispose(): void {
     this.stop();
   }
 
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
   private take(event: JobEvent): void {
     if (event.type === 'began') {
-      this.jobs.set(event.id, this.begin(event));
+      const job = this.begin(event);
+      this.jobs.set(event.id, job);
+      void job.then(() => this.changed());
       return;
     }
     const job = this.jobs.get(event.id);
@@ -52,7 +65,7 @@ export class Autosave {
       if (event.type === 'committed') libraryJob.append(event.words, event.committedSeconds);
       if (event.type === 'ended') {
         libraryJob.setDuration(event.durationSeconds);
-        void libraryJob.finish(event.outcome, event.outcome === 'done' ? null : event.message);
+        void libraryJob.finish(event.outcome, event.outcome === 'done' ? null : event.message).then(() => this.changed());
       }
       return libraryJob;
     });

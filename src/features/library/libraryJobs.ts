@@ -22,6 +22,11 @@ export class LibraryJobs {
     private readonly autosave: Autosave,
   ) {}
 
+  /** Calls `listener` whenever the library's list may have changed (a job saved or ended). */
+  onChange(listener: () => void): () => void {
+    return this.autosave.onChange(listener);
+  }
+
   /**
    * Continues an interrupted job from its last committed window, with `picked` when the user chose
    * the file again (checked to be the same one), else with the copy kept in the library.

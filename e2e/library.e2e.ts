@@ -1,0 +1,111 @@
+// The library in the real app, with real IndexedDB in a persistent Chromium profile: a job
+// interrupted by a reload resumes to the exact transcript, and the library survives the browser.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SHARED, startPreviewServer, transcribeFile, transcriptText, waitForStatus, type Server } from '../test/support/harness.ts';
+import { longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
+
+const LONG = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
+const [sentence] = sentenceManifest();
+const SENTENCE = path.join(SHARED, 'audio/tones/sentences', sentence.file);
+
+let server: Server;
+let profile: string;
+let context: BrowserContext;
+
+const openProfile = () =>
+  chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+
+beforeAll(async () => {
+  server = await startPreviewServer();
+  profile = mkdtempSync(path.join(os.tmpdir(), 'library-profile-'));
+  context = await openProfile();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+async function openApp(page: Page): Promise<void> {
+  await page.goto(`${server.url}?model=/models/tone-ctc`);
+  await waitForStatus(page, ['idle'], 60_000);
+}
+
+const library = (page: Page) => page.getByRole('region', { name: 'Library' });
+const item = (page: Page, name: string | RegExp): Locator => library(page).getByTestId('library-item').filter({ hasText: name });
+
+describe('the library', () => {
+  let page: Page;
+  let wholeSeconds: number;
+
+  it('saves a finished transcript', async () => {
+    page = await context.newPage();
+    await openApp(page);
+    const started = Date.now();
+    expect((await transcribeFile(page, LONG, 120_000)).state).toBe('done');
+    wholeSeconds = (Date.now() - started) / 1000;
+    await expect.poll(() => item(page, 'ten-minutes.opus').first().getAttribute('data-state'), { timeout: 10_000 }).toBe('done');
+  });
+
+  it('shows a job cut short by a reload as interrupted, and resumes it with the file picked again to the exact transcript, faster than the whole', async () => {
+    await page.getByLabel('Audio file').setInputFiles(LONG);
+    await page.waitForFunction(() => /… (4\d|5\d) %/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), null, { timeout: 60_000, polling: 50 });
+    await page.reload();
+    await waitForStatus(page, ['idle'], 60_000);
+    const interrupted = library(page).locator('[data-testid="library-item"][data-state="interrupted"]');
+    await expect.poll(() => interrupted.count(), { timeout: 15_000 }).toBe(1);
+    expect(await interrupted.textContent()).toMatch(/Interrupted at \d+:\d\d of 10:0\d/);
+
+    await interrupted.getByRole('button', { name: 'Resume' }).click();
+    const pick = interrupted.getByLabel('Pick the same file to resume');
+    await pick.waitFor({ timeout: 10_000 });
+    // Another file is refused, with a message that says why.
+    await pick.setInputFiles(SENTENCE);
+    await expect.poll(() => interrupted.getByTestId('library-item-note').textContent(), { timeout: 10_000 }).toMatch(/not the same|differ|size/i);
+    const started = Date.now();
+    await pick.setInputFiles(LONG);
+    await waitForStatus(page, ['transcribing'], 10_000);
+    const ended = await waitForStatus(page, ['done', 'error', 'cancelled'], 120_000);
+    expect(ended.message).toMatch(/^Done: "ten-minutes\.opus"/);
+    const resumedSeconds = (Date.now() - started) / 1000;
+    expect(await transcriptText(page)).toBe(longManifest().text);
+    expect(resumedSeconds).toBeLessThan(wholeSeconds);
+    await expect.poll(() => library(page).locator('[data-testid="library-item"][data-state="interrupted"]').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('renames, deletes with undo, and searches across saved transcripts', async () => {
+    expect((await transcribeFile(page, SENTENCE, 60_000)).state).toBe('done');
+    await expect.poll(() => library(page).getByTestId('library-item').count(), { timeout: 10_000 }).toBe(3);
+
+    const word = sentence.text.split(' ')[1];
+    await library(page).getByLabel('Search all transcripts').fill(word);
+    await library(page).getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => library(page).getByTestId('library-hits').textContent(), { timeout: 10_000 }).toContain(sentence.file);
+
+    const clip = item(page, sentence.file);
+    await clip.getByRole('button', { name: /^Rename/ }).click();
+    await clip.getByLabel('New name').fill('first sentence');
+    await clip.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => item(page, 'first sentence').count(), { timeout: 10_000 }).toBe(1);
+
+    await item(page, 'first sentence').getByRole('button', { name: /^Delete/ }).click();
+    await library(page).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => item(page, 'first sentence').getAttribute('data-state'), { timeout: 10_000 }).toBe('done');
+  });
+
+  it('is intact after the browser is closed and opened again on the same profile', async () => {
+    await context.close();
+    context = await openProfile();
+    page = await context.newPage();
+    await openApp(page);
+    await expect.poll(() => library(page).getByTestId('library-item').count(), { timeout: 15_000 }).toBe(3);
+    expect(await item(page, 'first sentence').count()).toBe(1);
+    await item(page, 'first sentence').getByRole('button', { name: /^Open/ }).click();
+    await expect.poll(() => transcriptText(page), { timeout: 10_000 }).toBe(sentence.text);
+  });
+});
