@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS, type DevicePreference, type EngineInfo } from '../engine/protocol.ts';
 import type { TranscribedWord } from '../shared/transcript.ts';
+import type { JobEdits } from '../features/transcript/jobEdits.ts';
 import type { JobProgress } from './jobProgress.ts';
 
 /** The automation contract's `data-state` values. */
@@ -18,6 +19,14 @@ export interface QueuedFile {
   readonly file: File;
 }
 
+/** The job's own audio, for its player: streamed from an object URL, never held decoded. */
+export interface JobMedia {
+  /** Object URL of the dropped file or of the kept recording. */
+  readonly url: string;
+  /** A video file is shown as video; everything else plays as audio. */
+  readonly kind: 'audio' | 'video';
+}
+
 export interface TranscriptJob {
   readonly id: number;
   /** A dropped file, or a recording from the microphone. */
@@ -31,6 +40,18 @@ export interface TranscriptJob {
   readonly progress: JobProgress | null;
   readonly warning: string | null;
   readonly outcome: JobOutcome;
+  /** Null until the source is open (a file) or saved (a recording), and for a recording not kept. */
+  readonly media: JobMedia | null;
+  /** The user's corrections; null while the words are as transcribed. */
+  readonly edits: JobEdits | null;
+}
+
+/** A finished transcript shown without running it (a saved transcript, a test fixture). */
+export interface OpenedTranscript {
+  readonly source: string;
+  readonly words: readonly TranscribedWord[];
+  readonly media: JobMedia | null;
+  readonly durationSeconds: number | null;
 }
 
 export interface Settings {
@@ -129,8 +150,63 @@ export const jobActions = {
 
   /** Shows a new running job as the current transcript; a finished one moves to the history. */
   beginJob(kind: TranscriptJob['kind'], source: string, id: number = nextJobId++): void {
-    const job: TranscriptJob = { id, kind, source, words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' };
+    const job: TranscriptJob = {
+      id,
+      kind,
+      source,
+      words: [],
+      pending: null,
+      durationSeconds: null,
+      progress: null,
+      warning: null,
+      outcome: 'running',
+      media: null,
+      edits: null,
+    };
     set((s) => ({ job, history: s.job !== null && s.job.outcome !== 'running' ? [s.job, ...s.history] : s.history }));
+  },
+
+  /**
+   * Shows a finished transcript as the current one, as beginJob shows a new job; while a job runs
+   * it goes first in the history instead. Returns its id.
+   */
+  openTranscript(opened: OpenedTranscript): number {
+    const job: TranscriptJob = {
+      id: nextJobId++,
+      kind: 'file',
+      source: opened.source,
+      words: opened.words,
+      pending: null,
+      durationSeconds: opened.durationSeconds,
+      progress: null,
+      warning: null,
+      outcome: 'done',
+      media: opened.media,
+      edits: null,
+    };
+    set((s) =>
+      s.job?.outcome === 'running'
+        ? { history: [job, ...s.history] }
+        : { job, history: s.job !== null ? [s.job, ...s.history] : s.history },
+    );
+    return job.id;
+  },
+
+  /** Gives the current job its audio. */
+  attachMedia(media: JobMedia): void {
+    patchJob({ media });
+  },
+
+  /** Replaces the corrections of job `id`, current or earlier. */
+  setEdits(id: number, edits: JobEdits | null): void {
+    set((s) => {
+      if (s.job?.id === id) return { job: { ...s.job, edits } };
+      const at = s.history.findIndex((job) => job.id === id);
+      if (at < 0) return {};
+      const history = [...s.history];
+      history[at] = { ...history[at], edits };
+      return { history };
+    });
   },
 
   describeAudio(durationSeconds: number | null, warning: string | null): void {
@@ -163,6 +239,11 @@ export const jobActions = {
     set(INITIAL, true);
   },
 };
+
+/** Job `id`, current or earlier; null when there is none. */
+export function jobById(state: Pick<JobsState, 'job' | 'history'>, id: number): TranscriptJob | null {
+  return state.job?.id === id ? state.job : (state.history.find((job) => job.id === id) ?? null);
+}
 
 function sameWord(a: TranscribedWord | null, b: TranscribedWord | null): boolean {
   return a === b || (a !== null && b !== null && a.text === b.text && a.start === b.start && a.end === b.end);

@@ -1,7 +1,9 @@
 import type { EngineSession } from '../../jobs/engineSession.ts';
 import { jobActions, useJobStore } from '../../jobs/jobStore.ts';
 import { runJob } from '../../jobs/runJob.ts';
+import { sourceWithMedia } from '../../jobs/sourceWithMedia.ts';
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import { fileMedia } from './fileMedia.ts';
 import { FileSource, type OpenAudioFile } from './fileSource.ts';
 
 /** How far the decoder may run ahead of the model, in windows: enough to overlap the two, no more. */
@@ -44,7 +46,7 @@ export class FileJobs {
           if (next === null) return;
           const { windowSeconds } = useJobStore.getState().settings;
           this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile);
-          await runJob(this.current, engine, signal);
+          await runJob(sourceWithMedia(this.current, fileMedia(next.file)), engine, signal);
         });
         if (refusal !== null) return;
       }

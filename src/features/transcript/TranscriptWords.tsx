@@ -1,0 +1,474 @@
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import { displayWordText, type DisplayOptions } from './displayCase.ts';
+import { isDoubtful } from './doubt.ts';
+import type { TranscriptWord } from './editableWord.ts';
+import { HeightIndex, visibleRows, type RowWindow } from './heightIndex.ts';
+import type { Paragraph, WordRange } from './paragraphs.ts';
+import { revealScrollTop } from './revealScroll.ts';
+import { timestamp } from './timestamp.ts';
+import { WORD_SELECTOR, type WordHighlighter } from './wordHighlighter.ts';
+
+/** Pixels of paragraphs rendered beyond each edge of the viewport. */
+const OVERSCAN_PX = 800;
+/** Paragraphs rendered before the viewport has been measured. */
+const FIRST_RENDER_PARAGRAPHS = 40;
+// Height of a one-line paragraph and of each further line, until paragraphs are measured.
+const ESTIMATED_LINE_PX = 29;
+const ESTIMATED_PARAGRAPH_PX = 44;
+const ESTIMATED_CHARACTER_PX = 10.5;
+
+export interface WordListHandle {
+  /** Scrolls word `index` into view unless it is comfortably in view, rendering its paragraph first. */
+  reveal(index: number): void;
+  /** Reveals word `index` and gives it keyboard focus. */
+  focusWord(index: number): void;
+}
+
+export interface WordEditing extends WordRange {
+  /** The text the editor starts with: the words as shown. */
+  readonly text: string;
+}
+
+export interface TranscriptWordsProps {
+  readonly words: readonly TranscriptWord[];
+  readonly paragraphs: readonly Paragraph[];
+  readonly options: DisplayOptions;
+  /** The tentative tail of a running job. */
+  readonly pendingText: string | null;
+  /** While the job runs, new words keep a view scrolled to the end at the end. */
+  readonly running: boolean;
+  readonly matches: readonly WordRange[];
+  readonly currentMatch: number;
+  /** The word that takes Tab into the transcript (roving tab stop). */
+  readonly focusIndex: number;
+  readonly selection: WordRange | null;
+  readonly editing: WordEditing | null;
+  readonly highlighter: WordHighlighter;
+  readonly handle: RefObject<WordListHandle | null>;
+  readonly onWordClick: (index: number, event: MouseEvent) => void;
+  readonly onWordEdit: (index: number) => void;
+  readonly onWordKey: (index: number, event: KeyboardEvent) => void;
+  readonly onWordFocus: (index: number) => void;
+  readonly onParagraphSeek: (wordIndex: number) => void;
+  /** The editor closed: `text` to keep, or null to drop the change; `refocus` when by a key, not by leaving it. */
+  readonly onEditDone: (text: string | null, refocus: boolean) => void;
+}
+
+interface Measured {
+  readonly words: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const seconds = (value: number) => String(Math.round(value * 1000) / 1000);
+
+function characters(words: readonly TranscriptWord[], paragraph: Paragraph): number {
+  let count = paragraph.to - paragraph.from;
+  for (let i = paragraph.from; i < paragraph.to; i++) count += words[i].text.length;
+  return count;
+}
+
+/** The ranges of `ranges` (sorted, not overlapping) that overlap words `from` to `to`. */
+function overlapping(ranges: readonly WordRange[], from: number, to: number): WordRange[] {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ranges[middle].to <= from) low = middle + 1;
+    else high = middle;
+  }
+  const found: WordRange[] = [];
+  for (let k = low; k < ranges.length && ranges[k].from < to; k++) found.push(ranges[k]);
+  return found;
+}
+
+const NO_RANGES: readonly WordRange[] = [];
+
+function sameRanges(a: readonly WordRange[], b: readonly WordRange[]): boolean {
+  return a.length === b.length && a.every((range, k) => range.from === b[k].from && range.to === b[k].to);
+}
+
+const sameRange = (a: WordRange | null, b: WordRange | null) => a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to);
+
+const within = (range: WordRange | null, index: number) => range !== null && index >= range.from && index < range.to;
+
+interface ParagraphProps {
+  readonly k: number;
+  readonly paragraph: Paragraph;
+  readonly words: readonly TranscriptWord[];
+  readonly options: DisplayOptions;
+  readonly matches: readonly WordRange[];
+  readonly currentMatch: WordRange | null;
+  /** The roving tab stop, when it is in this paragraph; -1 otherwise. */
+  readonly tabStop: number;
+  readonly selection: WordRange | null;
+  readonly editing: WordEditing | null;
+  readonly highlighter: WordHighlighter;
+  readonly observer: ResizeObserver | null;
+  readonly onEditDone: (text: string | null, refocus: boolean) => void;
+}
+
+function sameParagraphProps(a: ParagraphProps, b: ParagraphProps): boolean {
+  if (
+    a.k !== b.k ||
+    a.paragraph.from !== b.paragraph.from ||
+    a.paragraph.to !== b.paragraph.to ||
+    a.options !== b.options ||
+    a.tabStop !== b.tabStop ||
+    a.observer !== b.observer ||
+    a.editing !== b.editing ||
+    !sameRange(a.selection, b.selection) ||
+    !sameRange(a.currentMatch, b.currentMatch) ||
+    !sameRanges(a.matches, b.matches)
+  ) {
+    return false;
+  }
+  if (a.words === b.words) return true;
+  for (let i = a.paragraph.from; i < a.paragraph.to; i++) if (a.words[i] !== b.words[i]) return false;
+  return true;
+}
+
+function WordEditor({ editing, onDone }: { editing: WordEditing; onDone: (text: string | null, refocus: boolean) => void }) {
+  const [text, setText] = useState(editing.text);
+  const closed = useRef(false);
+  const close = (value: string | null, refocus: boolean) => {
+    if (closed.current) return;
+    closed.current = true;
+    onDone(value, refocus);
+  };
+  const count = editing.to - editing.from;
+  return (
+    <input
+      className="word-editor"
+      type="text"
+      autoFocus
+      spellCheck
+      aria-label={count === 1 ? 'Correct the word' : `Correct ${count} words`}
+      aria-describedby="editor-help"
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onFocus={(e) => e.currentTarget.select()}
+      onBlur={() => close(text, false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          close(text, true);
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          close(null, true);
+        }
+      }}
+    />
+  );
+}
+
+const ParagraphView = memo(function ParagraphView(props: ParagraphProps) {
+  const { k, paragraph, words, options, matches, currentMatch, tabStop, selection, editing, highlighter, observer, onEditDone } = props;
+  const element = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const el = element.current;
+    if (el === null || observer === null) return;
+    observer.observe(el);
+    return () => observer.unobserve(el);
+  }, [observer]);
+
+  // React rendered these words afresh (or anew): give them the playhead's marks.
+  useLayoutEffect(() => {
+    if (element.current !== null) highlighter.paintWithin(element.current);
+  });
+
+  const content: ReactNode[] = [];
+  for (let i = paragraph.from; i < paragraph.to; i++) {
+    if (editing !== null && within(editing, i)) {
+      if (i === Math.max(editing.from, paragraph.from) && editing.from >= paragraph.from) {
+        content.push(<WordEditor key="editor" editing={editing} onDone={onEditDone} />, ' ');
+        continue;
+      }
+      if (editing.from >= paragraph.from) continue;
+    }
+    const word = words[i];
+    const doubtful = isDoubtful(word);
+    const edited = word.edited === true;
+    const match = matches.length > 0 && matches.some((m) => i >= m.from && i < m.to);
+    const classes = ['w'];
+    if (match) classes.push(within(currentMatch, i) ? 'match current-match' : 'match');
+    if (within(selection, i)) classes.push('selected');
+    if (editing !== null && within(editing, i)) classes.push('being-edited');
+    content.push(
+      <span
+        key={i}
+        className={classes.join(' ')}
+        data-testid="word"
+        data-i={i}
+        data-start={seconds(word.start)}
+        data-end={seconds(word.end)}
+        data-doubtful={doubtful ? 'true' : undefined}
+        data-edited={edited ? 'true' : undefined}
+        title={doubtful ? `Doubtful: ${Math.round(word.confidence * 100)} % confidence` : edited ? 'Edited, not yet accepted' : undefined}
+        tabIndex={i === tabStop ? 0 : -1}
+      >
+        {displayWordText(words, i, options)}
+      </span>,
+      ' ',
+    );
+  }
+
+  return (
+    <div className="para" data-k={k} ref={element}>
+      <button type="button" className="stamp" data-stamp={paragraph.from} aria-label={`Go to ${timestamp(paragraph.start)}`} tabIndex={-1}>
+        {timestamp(paragraph.start)}
+      </button>
+      <p className="para-words">{content}</p>
+    </div>
+  );
+}, sameParagraphProps);
+
+/**
+ * The transcript's words in paragraphs, each word its own element with its times. Only the
+ * paragraphs near the viewport are rendered, over spacers as tall as the rest (measured once
+ * seen, estimated from their length before), so a three-hour transcript costs what a screenful does.
+ */
+export function TranscriptWords(props: TranscriptWordsProps) {
+  const { words, paragraphs, options, pendingText, running, matches, currentMatch, focusIndex, selection, editing, highlighter, handle } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [rows, setRows] = useState<RowWindow>({ first: 0, end: FIRST_RENDER_PARAGRAPHS });
+  const [measuredVersion, setMeasuredVersion] = useState(0);
+  const measured = useRef(new WeakMap<TranscriptWord, Measured>());
+  const pending = useRef<{ index: number; focus: boolean } | null>(null);
+  const atEnd = useRef(true);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  const onEditDone = useCallback((text: string | null, refocus: boolean) => callbacks.current.onEditDone(text, refocus), []);
+  const lengths = useMemo(() => paragraphs.map((p) => characters(words, p)), [words, paragraphs]);
+
+  const index = useMemo(() => {
+    const perLine = Math.max(8, (width - 80) / ESTIMATED_CHARACTER_PX);
+    return new HeightIndex(
+      paragraphs.map((p, k) => {
+        const known = measured.current.get(words[p.from]);
+        if (known !== undefined && known.words === p.to - p.from && known.width === width) return known.height;
+        return ESTIMATED_PARAGRAPH_PX + ESTIMATED_LINE_PX * Math.max(0, Math.ceil(lengths[k] / perLine) - 1);
+      }),
+    );
+  }, [words, paragraphs, lengths, width]);
+  const indexRef = useRef(index);
+  indexRef.current = index;
+
+  const updateRows = useCallback(() => {
+    const el = scroller.current;
+    if (el === null) return;
+    const next = visibleRows(indexRef.current, el.scrollTop, el.clientHeight, OVERSCAN_PX);
+    // A focused word about to scroll out of the rendered rows hands focus to the scroller (an
+    // open editor keeps its text: losing focus commits it).
+    const active = document.activeElement;
+    if (active !== null && active !== el && el.contains(active)) {
+      const k = Number(active.closest<HTMLElement>('[data-k]')?.dataset.k ?? -1);
+      if (k >= 0 && (k < next.first || k >= next.end)) el.focus({ preventScroll: true });
+    }
+    setRows((rows) => (rows.first === next.first && rows.end === next.end ? rows : next));
+  }, []);
+
+  const observer = useMemo(
+    () =>
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver((entries) => {
+            let changed = false;
+            const current = indexRef.current;
+            const { words, paragraphs } = callbacks.current;
+            for (const entry of entries) {
+              const el = entry.target as HTMLElement;
+              const k = Number(el.dataset.k);
+              const paragraph = paragraphs[k];
+              if (paragraph === undefined || k >= current.count) continue;
+              const height = entry.borderBoxSize[0]?.blockSize ?? el.offsetHeight;
+              const width = scroller.current?.clientWidth ?? 0;
+              measured.current.set(words[paragraph.from], { words: paragraph.to - paragraph.from, width, height });
+              if (current.set(k, height)) changed = true;
+            }
+            if (changed) setMeasuredVersion((v) => v + 1);
+          }),
+    [],
+  );
+  useEffect(() => () => observer?.disconnect(), [observer]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el === null) return;
+    setWidth(el.clientWidth);
+    const resized = new ResizeObserver(() => {
+      setWidth(el.clientWidth);
+      updateRows();
+    });
+    resized.observe(el);
+    return () => resized.disconnect();
+  }, [updateRows]);
+
+  useLayoutEffect(() => highlighter.attach(scroller.current), [highlighter]);
+  useLayoutEffect(() => () => highlighter.attach(null), [highlighter]);
+
+  // New heights or paragraphs move the rows the viewport shows.
+  useLayoutEffect(updateRows, [index, measuredVersion, updateRows]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el !== null && running && atEnd.current && pending.current === null) el.scrollTop = el.scrollHeight;
+  }, [words, pendingText, running]);
+
+  const wordElement = (wordIndex: number) => scroller.current?.querySelector<HTMLElement>(`${WORD_SELECTOR}[data-i="${wordIndex}"]`) ?? null;
+
+  const scrollToElement = (element: HTMLElement) => {
+    const el = scroller.current!;
+    const box = el.getBoundingClientRect();
+    const target = element.getBoundingClientRect();
+    const top = target.top - box.top + el.scrollTop;
+    const next = revealScrollTop(top, top + target.height, el.scrollTop, el.clientHeight);
+    if (next !== null) el.scrollTop = next;
+  };
+
+  const paragraphOf = (wordIndex: number) => {
+    const list = callbacks.current.paragraphs;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (list[middle].to <= wordIndex) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+
+  const reveal = (wordIndex: number, focus: boolean) => {
+    const el = scroller.current;
+    if (el === null) return;
+    const element = wordElement(wordIndex);
+    if (element !== null) {
+      scrollToElement(element);
+      if (focus) element.focus({ preventScroll: true });
+      return;
+    }
+    const k = paragraphOf(wordIndex);
+    if (k >= indexRef.current.count) return;
+    pending.current = { index: wordIndex, focus };
+    el.scrollTop = Math.max(0, indexRef.current.offsetOf(k) - el.clientHeight * 0.3);
+    updateRows();
+  };
+
+  useImperativeHandle(handle, () => ({ reveal: (i) => reveal(i, false), focusWord: (i) => reveal(i, true) }));
+
+  // A reveal that had to render its paragraph first finishes once it is there.
+  useLayoutEffect(() => {
+    const wanted = pending.current;
+    if (wanted === null) return;
+    const element = wordElement(wanted.index);
+    if (element === null) return;
+    pending.current = null;
+    scrollToElement(element);
+    if (wanted.focus) element.focus({ preventScroll: true });
+  });
+
+  const onScroll = useRef(0);
+  const scrolled = () => {
+    const el = scroller.current!;
+    atEnd.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+    if (onScroll.current !== 0) return;
+    onScroll.current = requestAnimationFrame(() => {
+      onScroll.current = 0;
+      updateRows();
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(onScroll.current), []);
+
+  const first = Math.min(rows.first, paragraphs.length);
+  const end = Math.min(rows.end, paragraphs.length);
+  // The tab stop stays on a rendered word, so Tab always reaches the transcript.
+  const firstRendered = first < end ? paragraphs[first].from : -1;
+  const lastRendered = first < end ? paragraphs[end - 1].to : -1;
+  const tabStop = focusIndex >= firstRendered && focusIndex < lastRendered ? focusIndex : firstRendered;
+
+  const wordFrom = (event: { target: EventTarget }) => {
+    const word = (event.target as Element).closest?.(WORD_SELECTOR) as HTMLElement | null;
+    return word === null ? -1 : Number(word.dataset.i);
+  };
+
+  const shownMatch = matches[currentMatch] ?? null;
+  const rendered: ReactNode[] = [];
+  for (let k = first; k < end; k++) {
+    const paragraph = paragraphs[k];
+    const overlapsEditing = editing !== null && editing.from < paragraph.to && editing.to > paragraph.from;
+    rendered.push(
+      <ParagraphView
+        key={k}
+        k={k}
+        paragraph={paragraph}
+        words={words}
+        options={options}
+        matches={matches.length === 0 ? NO_RANGES : overlapping(matches, paragraph.from, paragraph.to)}
+        currentMatch={shownMatch !== null && shownMatch.from < paragraph.to && shownMatch.to > paragraph.from ? shownMatch : null}
+        tabStop={tabStop >= paragraph.from && tabStop < paragraph.to ? tabStop : -1}
+        selection={selection !== null && selection.from < paragraph.to && selection.to > paragraph.from ? selection : null}
+        editing={overlapsEditing ? editing : null}
+        highlighter={highlighter}
+        observer={observer}
+        onEditDone={onEditDone}
+      />,
+    );
+  }
+
+  return (
+    <div
+      className="transcript-scroller"
+      ref={scroller}
+      tabIndex={-1}
+      onScroll={scrolled}
+      onClick={(event) => {
+        const stamp = (event.target as Element).closest?.('[data-stamp]') as HTMLElement | null;
+        if (stamp !== null) {
+          callbacks.current.onParagraphSeek(Number(stamp.dataset.stamp));
+          return;
+        }
+        const i = wordFrom(event);
+        if (i >= 0) callbacks.current.onWordClick(i, event);
+      }}
+      onDoubleClick={(event) => {
+        const i = wordFrom(event);
+        if (i >= 0) callbacks.current.onWordEdit(i);
+      }}
+      onKeyDown={(event) => {
+        const target = event.target as HTMLElement;
+        if (target.dataset.testid === 'word') callbacks.current.onWordKey(Number(target.dataset.i), event);
+      }}
+      onFocus={(event) => {
+        const target = event.target as HTMLElement;
+        if (target.dataset.testid === 'word') callbacks.current.onWordFocus(Number(target.dataset.i));
+      }}
+    >
+      <div className="spacer" style={{ height: index.offsetOf(first) }} />
+      {rendered}
+      <div className="spacer" style={{ height: index.total - index.offsetOf(end) }} />
+      {pendingText !== null && (
+        <p className="pending-line">
+          <span className="pending" aria-hidden="true" data-testid="transcript-tail">
+            {pendingText}
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}
