@@ -41,7 +41,8 @@ async function renderedWords(page: Page): Promise<WordFacts[]> {
       start: Number(element.getAttribute('data-start')),
       end: Number(element.getAttribute('data-end')),
       current: element.getAttribute('aria-current') === 'true',
-      played: element.hasAttribute('data-played'),
+      // Marked on the word, or on its paragraph once that has been played to its end.
+      played: element.hasAttribute('data-played') || element.closest('[data-played]') !== null,
     })),
   );
 }

@@ -17,12 +17,15 @@ import { isDoubtful } from './doubt.ts';
 import type { TranscriptWord } from './editableWord.ts';
 import { HeightIndex, visibleRows, type RowWindow } from './heightIndex.ts';
 import type { Paragraph, WordRange } from './paragraphs.ts';
-import { revealScrollTop } from './revealScroll.ts';
+import { REVEAL_AT, revealScrollTop } from './revealScroll.ts';
 import { timestamp } from './timestamp.ts';
 import { WORD_SELECTOR, type WordHighlighter } from './wordHighlighter.ts';
 
-/** Pixels of paragraphs rendered beyond each edge of the viewport. */
-const OVERSCAN_PX = 800;
+/**
+ * Pixels of paragraphs rendered beyond each edge of the viewport, so a short scroll finds them
+ * there. A jump renders the viewport's paragraphs alone first, and these once it has been painted.
+ */
+const OVERSCAN_PX = 500;
 /** Paragraphs rendered before the viewport has been measured. */
 const FIRST_RENDER_PARAGRAPHS = 40;
 // Height of a one-line paragraph and of each further line, until paragraphs are measured.
@@ -188,7 +191,7 @@ const ParagraphView = memo(function ParagraphView(props: ParagraphProps) {
 
   // React rendered these words afresh (or anew): give them the playhead's marks.
   useLayoutEffect(() => {
-    if (element.current !== null) highlighter.paintWithin(element.current);
+    if (element.current !== null) highlighter.paint(element.current);
   });
 
   const content: ReactNode[] = [];
@@ -203,15 +206,14 @@ const ParagraphView = memo(function ParagraphView(props: ParagraphProps) {
     const word = words[i];
     const doubtful = isDoubtful(word);
     const edited = word.edited === true;
-    const match = matches.length > 0 && matches.some((m) => i >= m.from && i < m.to);
-    const classes = ['w'];
-    if (match) classes.push(within(currentMatch, i) ? 'match current-match' : 'match');
-    if (within(selection, i)) classes.push('selected');
-    if (editing !== null && within(editing, i)) classes.push('being-edited');
+    let classes = '';
+    if (matches.length > 0 && matches.some((m) => i >= m.from && i < m.to)) classes = within(currentMatch, i) ? 'match current-match' : 'match';
+    if (within(selection, i)) classes += ' selected';
+    if (editing !== null && within(editing, i)) classes += ' being-edited';
     content.push(
       <span
         key={i}
-        className={classes.join(' ')}
+        className={classes === '' ? undefined : classes.trim()}
         data-testid="word"
         data-i={i}
         data-start={seconds(word.start)}
@@ -228,7 +230,7 @@ const ParagraphView = memo(function ParagraphView(props: ParagraphProps) {
   }
 
   return (
-    <div className="para" data-k={k} ref={element}>
+    <div className="para" data-k={k} data-from={paragraph.from} data-to={paragraph.to} ref={element}>
       <button type="button" className="stamp" data-stamp={paragraph.from} aria-label={`Go to ${timestamp(paragraph.start)}`} tabIndex={-1}>
         {timestamp(paragraph.start)}
       </button>
@@ -249,7 +251,9 @@ export function TranscriptWords(props: TranscriptWordsProps) {
   const [rows, setRows] = useState<RowWindow>({ first: 0, end: FIRST_RENDER_PARAGRAPHS });
   const [measuredVersion, setMeasuredVersion] = useState(0);
   const measured = useRef(new WeakMap<TranscriptWord, Measured>());
-  const pending = useRef<{ index: number; focus: boolean } | null>(null);
+  /** A reveal waiting for its paragraph to render: the word, whether to focus it, and where to scroll first. */
+  const pending = useRef<{ index: number; focus: boolean; top: number | null } | null>(null);
+  const viewportHeight = useRef(0);
   const atEnd = useRef(true);
   const callbacks = useRef(props);
   callbacks.current = props;
@@ -270,10 +274,21 @@ export function TranscriptWords(props: TranscriptWordsProps) {
   const indexRef = useRef(index);
   indexRef.current = index;
 
-  const updateRows = useCallback(() => {
+  const shownRows = useRef(rows);
+  const widening = useRef(0);
+  /** Renders the rows for the viewport scrolled to `top` (by default where it is). */
+  const updateRows = useCallback((top?: number) => {
     const el = scroller.current;
     if (el === null) return;
-    const next = visibleRows(indexRef.current, el.scrollTop, el.clientHeight, OVERSCAN_PX);
+    const scrollTop = top ?? el.scrollTop;
+    const height = viewportHeight.current;
+    const wide = visibleRows(indexRef.current, scrollTop, height, OVERSCAN_PX);
+    const jumped = wide.first >= shownRows.current.end || wide.end <= shownRows.current.first;
+    const next = jumped ? visibleRows(indexRef.current, scrollTop, height, 0) : wide;
+    if (jumped) {
+      cancelAnimationFrame(widening.current);
+      widening.current = requestAnimationFrame(() => setTimeout(() => updateRowsRef.current(), 0));
+    }
     // A focused word about to scroll out of the rendered rows hands focus to the scroller (an
     // open editor keeps its text: losing focus commits it).
     const active = document.activeElement;
@@ -281,8 +296,11 @@ export function TranscriptWords(props: TranscriptWordsProps) {
       const k = Number(active.closest<HTMLElement>('[data-k]')?.dataset.k ?? -1);
       if (k >= 0 && (k < next.first || k >= next.end)) el.focus({ preventScroll: true });
     }
+    shownRows.current = next;
     setRows((rows) => (rows.first === next.first && rows.end === next.end ? rows : next));
   }, []);
+  const updateRowsRef = useRef(() => updateRows());
+  useEffect(() => () => cancelAnimationFrame(widening.current), []);
 
   const observer = useMemo(
     () =>
@@ -312,8 +330,10 @@ export function TranscriptWords(props: TranscriptWordsProps) {
     const el = scroller.current;
     if (el === null) return;
     setWidth(el.clientWidth);
+    viewportHeight.current = el.clientHeight;
     const resized = new ResizeObserver(() => {
       setWidth(el.clientWidth);
+      viewportHeight.current = el.clientHeight;
       updateRows();
     });
     resized.observe(el);
@@ -324,7 +344,7 @@ export function TranscriptWords(props: TranscriptWordsProps) {
   useLayoutEffect(() => () => highlighter.attach(null), [highlighter]);
 
   // New heights or paragraphs move the rows the viewport shows.
-  useLayoutEffect(updateRows, [index, measuredVersion, updateRows]);
+  useLayoutEffect(() => updateRows(pending.current?.top ?? undefined), [index, measuredVersion, updateRows]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -365,9 +385,10 @@ export function TranscriptWords(props: TranscriptWordsProps) {
     }
     const k = paragraphOf(wordIndex);
     if (k >= indexRef.current.count) return;
-    pending.current = { index: wordIndex, focus };
-    el.scrollTop = Math.max(0, indexRef.current.offsetOf(k) - el.clientHeight * 0.3);
-    updateRows();
+    // The paragraph renders where it is estimated to be; the scroll waits for it (one layout, not two).
+    const top = Math.max(0, indexRef.current.offsetOf(k) - viewportHeight.current * REVEAL_AT);
+    pending.current = { index: wordIndex, focus, top };
+    updateRows(top);
   };
 
   useImperativeHandle(handle, () => ({ reveal: (i) => reveal(i, false), focusWord: (i) => reveal(i, true) }));
@@ -375,7 +396,12 @@ export function TranscriptWords(props: TranscriptWordsProps) {
   // A reveal that had to render its paragraph first finishes once it is there.
   useLayoutEffect(() => {
     const wanted = pending.current;
-    if (wanted === null) return;
+    const el = scroller.current;
+    if (wanted === null || el === null) return;
+    if (wanted.top !== null) {
+      el.scrollTop = wanted.top;
+      pending.current = { ...wanted, top: null };
+    }
     const element = wordElement(wanted.index);
     if (element === null) return;
     pending.current = null;

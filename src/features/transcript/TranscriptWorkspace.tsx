@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { jobActions, jobById, useJobStore, type TranscriptJob } from '../../jobs/jobStore.ts';
 import { displayWordText } from './displayCase.ts';
-import { isDoubtful, nextDoubtfulIndex, previousDoubtfulIndex } from './doubt.ts';
+import { doubtfulCount, isDoubtful, nextDoubtfulIndex, previousDoubtfulIndex } from './doubt.ts';
 import type { EditableWord } from './editableWord.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { editedCount, shownWords, withEdit, withRedo, withUndo } from './jobEdits.ts';
@@ -107,8 +107,10 @@ function JobWorkspace({ job }: { job: TranscriptJob }) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [editing, setEditing] = useState<WordEditing | null>(null);
   const [query, setQuery] = useState('');
+  // Searching every word again (as the query is typed, or after an edit) waits for the view to update first.
   const searched = useDeferredValue(query);
-  const matches = useMemo(() => findMatches(words, searched), [words, searched]);
+  const searchedWords = useDeferredValue(words);
+  const matches = useMemo(() => findMatches(searchedWords, searched), [searchedWords, searched]);
   const [currentMatch, setCurrentMatch] = useState(-1);
   const matchShown = useRef(false);
   const [announcement, setAnnouncement] = useState('');
@@ -116,7 +118,7 @@ function JobWorkspace({ job }: { job: TranscriptJob }) {
   const [spoken, setSpoken] = useState<ReadonlyArray<{ readonly key: number; readonly text: string }>>([]);
   const spokenCount = useRef(job.words.length);
 
-  const doubtful = useMemo(() => words.reduce((n, w) => n + (isDoubtful(w) ? 1 : 0), 0), [words]);
+  const doubtful = useMemo(() => doubtfulCount(words), [words]);
   const edited = useMemo(() => editedCount(words), [words]);
   const history = job.edits?.history ?? null;
   const selected = useMemo(() => (selection === null ? null : rangeOf(selection)), [selection]);

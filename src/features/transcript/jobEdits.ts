@@ -52,6 +52,6 @@ export function withRedo(job: EditedJob): JobEdits {
 /** How many words are edited and not yet accepted. */
 export function editedCount(words: readonly TranscriptWord[]): number {
   let count = 0;
-  for (const word of words) if (word.edited === true) count++;
+  for (let i = 0; i < words.length; i++) if (words[i].edited === true) count++;
   return count;
 }

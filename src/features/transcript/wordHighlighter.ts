@@ -1,27 +1,34 @@
 /** The word elements' selector; each carries its transcript index in `data-i`. */
 export const WORD_SELECTOR = '[data-testid="word"]';
+/** A paragraph's element: `data-from` and `data-to` give its words' indexes (`to` exclusive). */
+export const PARAGRAPH_SELECTOR = '[data-from]';
 
-function wordIndex(element: Element): number {
-  return Number((element as HTMLElement).dataset.i);
+const range = (paragraph: HTMLElement) => ({ from: Number(paragraph.dataset.from), to: Number(paragraph.dataset.to) });
+
+function clearWord(word: Element): void {
+  word.removeAttribute('aria-current');
+  word.removeAttribute('data-played');
 }
 
-function paint(element: Element, current: number): void {
-  const index = wordIndex(element);
-  if (index === current) element.setAttribute('aria-current', 'true');
-  else element.removeAttribute('aria-current');
-  if (index < current) element.setAttribute('data-played', 'true');
-  else element.removeAttribute('data-played');
+function markWord(word: Element, index: number, current: number): void {
+  if (index === current) word.setAttribute('aria-current', 'true');
+  else word.removeAttribute('aria-current');
+  if (index < current) word.setAttribute('data-played', 'true');
+  else word.removeAttribute('data-played');
 }
 
 /**
- * Marks the word under the playhead (`aria-current`) and the words already played
- * (`data-played`) straight on the rendered elements, outside React: the playhead moves every
- * frame, and a step to the next word touches just the two words. A jump repaints the rendered
- * words; paragraphs rendered later paint themselves (paintWithin).
+ * Marks the word under the playhead (`aria-current="true"`) and what has been played, straight on
+ * the rendered elements, outside React: the playhead moves every frame. A paragraph played to
+ * its end is marked as a whole (`data-played` on it); only the current paragraph's words carry
+ * marks of their own. So a step to the next word touches two words, and a jump the rendered
+ * paragraphs and the words of two paragraphs. Paragraphs rendered later paint themselves.
  */
 export class WordHighlighter {
   private root: HTMLElement | null = null;
   private current = -1;
+  /** The paragraph whose words carry marks. */
+  private marked: HTMLElement | null = null;
 
   get currentIndex(): number {
     return this.current;
@@ -29,7 +36,8 @@ export class WordHighlighter {
 
   attach(root: HTMLElement | null): void {
     this.root = root;
-    if (root !== null) this.paintWithin(root);
+    this.marked = null;
+    if (root !== null) for (const paragraph of root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR)) this.paint(paragraph);
   }
 
   /** Makes word `index` the current one (-1: none). */
@@ -39,24 +47,44 @@ export class WordHighlighter {
     this.current = index;
     const root = this.root;
     if (root === null) return;
-    if (index === previous + 1) {
-      const before = this.element(previous);
-      const now = this.element(index);
-      if (before !== null && now !== null) {
-        paint(before, index);
-        paint(now, index);
-        return;
+    const marked = this.marked;
+    if (marked !== null && marked.isConnected) {
+      const { from, to } = range(marked);
+      if (index >= from && index < to && previous >= from && previous < to && Math.abs(index - previous) === 1) {
+        const words = marked.querySelectorAll(WORD_SELECTOR);
+        // Every word of the paragraph is rendered in order, unless the editor holds some.
+        if (words.length === to - from) {
+          markWord(words[previous - from], previous, index);
+          markWord(words[index - from], index, index);
+          return;
+        }
       }
     }
-    this.paintWithin(root);
+    for (const paragraph of root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR)) this.paint(paragraph);
   }
 
-  /** Paints every word rendered inside `container` (a paragraph that rendered anew). */
-  paintWithin(container: Element): void {
-    for (const element of container.querySelectorAll(WORD_SELECTOR)) paint(element, this.current);
+  /** Paints a paragraph that rendered anew (or whose words did). */
+  paint(paragraph: HTMLElement): void {
+    const { from, to } = range(paragraph);
+    const current = this.current;
+    const holdsCurrent = current >= from && current < to;
+    if (current >= to) paragraph.setAttribute('data-played', 'true');
+    else paragraph.removeAttribute('data-played');
+    if (!holdsCurrent && paragraph !== this.marked) return;
+    if (paragraph === this.marked && !holdsCurrent) this.marked = null;
+    if (holdsCurrent) {
+      if (this.marked !== null && this.marked !== paragraph && this.marked.isConnected) this.clearWords(this.marked);
+      this.marked = paragraph;
+    }
+    const words = paragraph.querySelectorAll<HTMLElement>(WORD_SELECTOR);
+    const inOrder = words.length === to - from;
+    for (let k = 0; k < words.length; k++) {
+      if (holdsCurrent) markWord(words[k], inOrder ? from + k : Number(words[k].dataset.i), current);
+      else clearWord(words[k]);
+    }
   }
 
-  element(index: number): HTMLElement | null {
-    return index < 0 ? null : (this.root?.querySelector<HTMLElement>(`${WORD_SELECTOR}[data-i="${index}"]`) ?? null);
+  private clearWords(paragraph: HTMLElement): void {
+    for (const word of paragraph.querySelectorAll(WORD_SELECTOR)) clearWord(word);
   }
 }
