@@ -71,10 +71,16 @@ export interface TranscriptWordsProps {
 }
 
 interface Measured {
-  readonly words: number;
   readonly width: number;
+  readonly options: DisplayOptions;
   readonly height: number;
 }
+
+/**
+ * A paragraph's measured height is kept under its start and its number of words, which an edit
+ * elsewhere, or words committed after it, leave as they were.
+ */
+const measureKey = (paragraph: Paragraph) => `${paragraph.start}:${paragraph.to - paragraph.from}`;
 
 const seconds = (value: number) => String(Math.round(value * 1000) / 1000);
 
@@ -250,7 +256,7 @@ export function TranscriptWords(props: TranscriptWordsProps) {
   const [width, setWidth] = useState(0);
   const [rows, setRows] = useState<RowWindow>({ first: 0, end: FIRST_RENDER_PARAGRAPHS });
   const [measuredVersion, setMeasuredVersion] = useState(0);
-  const measured = useRef(new WeakMap<TranscriptWord, Measured>());
+  const measured = useRef(new Map<string, Measured>());
   /** A reveal waiting for its paragraph to render: the word, whether to focus it, and where to scroll first. */
   const pending = useRef<{ index: number; focus: boolean; top: number | null } | null>(null);
   const viewportHeight = useRef(0);
@@ -265,12 +271,12 @@ export function TranscriptWords(props: TranscriptWordsProps) {
     const perLine = Math.max(8, (width - 80) / ESTIMATED_CHARACTER_PX);
     return new HeightIndex(
       paragraphs.map((p, k) => {
-        const known = measured.current.get(words[p.from]);
-        if (known !== undefined && known.words === p.to - p.from && known.width === width) return known.height;
+        const known = measured.current.get(measureKey(p));
+        if (known !== undefined && known.width === width && known.options === options) return known.height;
         return ESTIMATED_PARAGRAPH_PX + ESTIMATED_LINE_PX * Math.max(0, Math.ceil(lengths[k] / perLine) - 1);
       }),
     );
-  }, [words, paragraphs, lengths, width]);
+  }, [paragraphs, lengths, width, options]);
   const indexRef = useRef(index);
   indexRef.current = index;
 
@@ -309,7 +315,7 @@ export function TranscriptWords(props: TranscriptWordsProps) {
         : new ResizeObserver((entries) => {
             let changed = false;
             const current = indexRef.current;
-            const { words, paragraphs } = callbacks.current;
+            const { paragraphs, options } = callbacks.current;
             for (const entry of entries) {
               const el = entry.target as HTMLElement;
               const k = Number(el.dataset.k);
@@ -317,7 +323,7 @@ export function TranscriptWords(props: TranscriptWordsProps) {
               if (paragraph === undefined || k >= current.count) continue;
               const height = entry.borderBoxSize[0]?.blockSize ?? el.offsetHeight;
               const width = scroller.current?.clientWidth ?? 0;
-              measured.current.set(words[paragraph.from], { words: paragraph.to - paragraph.from, width, height });
+              measured.current.set(measureKey(paragraph), { width, options, height });
               if (current.set(k, height)) changed = true;
             }
             if (changed) setMeasuredVersion((v) => v + 1);
@@ -463,6 +469,8 @@ export function TranscriptWords(props: TranscriptWordsProps) {
       ref={scroller}
       tabIndex={-1}
       onScroll={scrolled}
+      // Shift+click selects words, not the page's text.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
       onClick={(event) => {
         const stamp = (event.target as Element).closest?.('[data-stamp]') as HTMLElement | null;
         if (stamp !== null) {

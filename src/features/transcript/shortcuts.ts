@@ -76,7 +76,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: 'Ctrl+Z / Ctrl+Shift+Z', does: 'Undo / redo an edit' },
   { keys: '← → on a word', does: 'Previous / next word (Shift selects a run)' },
   { keys: '↑ ↓ on a word', does: 'Previous / next paragraph' },
-  { keys: 'Enter on a word', does: 'Play from the word' },
+  { keys: 'Enter on a word', does: 'Move playback to the word' },
   { keys: 'E or F2 on a word', does: 'Correct the word or the selected run (Enter keeps, Escape drops)' },
   { keys: 'Delete on a word', does: 'Delete the word or the selected run' },
   { keys: 'Shift+Enter on a word', does: 'Start a paragraph at the word, or join it to the one before' },
