@@ -27,7 +27,7 @@ import { WORD_SELECTOR, type WordHighlighter } from './wordHighlighter.ts';
  */
 const OVERSCAN_PX = 500;
 /** Paragraphs rendered before the viewport has been measured. */
-const FIRST_RENDER_PARAGRAPHS = 40;
+const FIRST_RENDER_PARAGRAPHS = 12;
 // Height of a one-line paragraph and of each further line, until paragraphs are measured.
 const ESTIMATED_LINE_PX = 29;
 const ESTIMATED_PARAGRAPH_PX = 44;

@@ -24,10 +24,6 @@ export class HeightIndex {
     return this.heights.length;
   }
 
-  height(row: number): number {
-    return this.heights[row];
-  }
-
   /** Sets row `row`'s height; returns whether it changed. */
   set(row: number, height: number): boolean {
     const delta = height - this.heights[row];

@@ -37,16 +37,8 @@ export class Player {
     return () => this.listeners.delete(listener);
   }
 
-  get ready(): boolean {
-    return this.element !== null;
-  }
-
   get currentTime(): number {
     return this.element?.currentTime ?? 0;
-  }
-
-  get playing(): boolean {
-    return this.element !== null && !this.element.paused;
   }
 
   seek(seconds: number): void {

@@ -16,7 +16,6 @@ describe('HeightIndex', () => {
     const index = new HeightIndex([10, 10, 10, 10]);
     expect(index.set(1, 25)).toBe(true);
     expect(index.set(1, 25)).toBe(false);
-    expect(index.height(1)).toBe(25);
     expect(index.offsetOf(2)).toBe(35);
     expect(index.rowAt(34)).toBe(1);
     expect(index.total).toBe(55);
