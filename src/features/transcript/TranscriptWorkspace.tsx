@@ -12,15 +12,18 @@ import { Player } from './player.ts';
 import { wordIndexAtTime } from './playhead.ts';
 import { stepRate } from './playbackRates.ts';
 import { positionText } from './positionText.ts';
-import { commandFor, SHORTCUT_HELP, type WorkspaceCommand } from './shortcuts.ts';
+import { commandFor, type WorkspaceCommand } from './shortcuts.ts';
+import { ShortcutList } from './ShortcutList.tsx';
 import { acceptEdits, joinParagraphAt, replaceWords, splitParagraphBefore } from './transcriptEdits.ts';
 import { plainText } from './transcriptExport.ts';
 import { findMatches, matchCountText, matchIndexFrom, stepMatch } from './transcriptSearch.ts';
-import { TranscriptWords, type WordEditing, type WordListHandle } from './TranscriptWords.tsx';
+import type { WordEditing } from './ParagraphView.tsx';
+import { TranscriptWords, type WordListHandle } from './TranscriptWords.tsx';
 import { useWorkspaceJob } from './useWorkspaceJob.ts';
 import { WordHighlighter } from './wordHighlighter.ts';
 import type { WordSplice } from './wordSplice.ts';
-import { PARAGRAPH_GAP_RANGE, useDisplayOptions, useWorkspaceStore, workspaceActions } from './workspaceStore.ts';
+import { useDisplayOptions, useWorkspaceStore, workspaceActions } from './workspaceStore.ts';
+import { DisplayControls } from './DisplayControls.tsx';
 
 /** A doubtful word is played from this long before it, so it is heard in its context. */
 const DOUBT_LEAD_SECONDS = 1;
@@ -36,58 +39,6 @@ const rangeOf = (selection: Selection): WordRange => ({
   from: Math.min(selection.anchor, selection.head),
   to: Math.max(selection.anchor, selection.head) + 1,
 });
-
-function ShortcutList() {
-  return (
-    <details className="shortcuts">
-      <summary>Keyboard shortcuts</summary>
-      <dl>
-        {SHORTCUT_HELP.map(({ keys, does }) => (
-          <div key={keys}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{does}</dd>
-          </div>
-        ))}
-      </dl>
-    </details>
-  );
-}
-
-function DisplayControls() {
-  const displayCase = useWorkspaceStore((s) => s.displayCase);
-  const gap = useWorkspaceStore((s) => s.paragraphGapSeconds);
-  const [gapText, setGapText] = useState(String(gap));
-  return (
-    <div className="row tools" role="group" aria-label="Display">
-      <label>
-        <input
-          type="checkbox"
-          checked={displayCase === 'sentence'}
-          onChange={(e) => workspaceActions.setDisplayCase(e.target.checked ? 'sentence' : 'asTranscribed')}
-        />{' '}
-        Sentence case
-      </label>
-      <label>
-        Paragraph at pauses of{' '}
-        <input
-          className="gap-input"
-          type="number"
-          min={PARAGRAPH_GAP_RANGE.min}
-          max={PARAGRAPH_GAP_RANGE.max}
-          step={0.1}
-          value={gapText}
-          onChange={(e) => {
-            setGapText(e.target.value);
-            workspaceActions.setParagraphGap(Number(e.target.value));
-          }}
-        />{' '}
-        s
-      </label>
-    </div>
-  );
-}
 
 /** The workspace of one job: its player, its words to follow, search and correct, and its exports. */
 function JobWorkspace({ job }: { job: TranscriptJob }) {
@@ -322,44 +273,55 @@ function JobWorkspace({ job }: { job: TranscriptJob }) {
     return target?.from ?? index;
   };
 
-  const onWordKey = (index: number, event: KeyboardEvent) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const range = latest.current.selected !== null && index >= latest.current.selected.from && index < latest.current.selected.to ? latest.current.selected : { from: index, to: index + 1 };
+  /** The keys of a focused word; returns whether the key was the word's. */
+  const handleWordKey = (index: number, event: KeyboardEvent): boolean => {
+    const { selected } = latest.current;
+    const range = selected !== null && index >= selected.from && index < selected.to ? selected : { from: index, to: index + 1 };
     const paragraph = layout.find((p) => index >= p.from && index < p.to);
-    const handled = (() => {
-      switch (event.key) {
-        case 'ArrowRight':
-          return moveTo(index + 1, event.shiftKey, index), true;
-        case 'ArrowLeft':
-          return moveTo(index - 1, event.shiftKey, index), true;
-        case 'ArrowDown':
-          return moveTo(paragraphStart(index, 1), event.shiftKey, index), true;
-        case 'ArrowUp':
-          return moveTo(paragraphStart(index, -1), event.shiftKey, index), true;
-        case 'Home':
-          return moveTo(paragraph?.from ?? index, event.shiftKey, index), true;
-        case 'End':
-          return moveTo((paragraph?.to ?? index + 1) - 1, event.shiftKey, index), true;
-        case 'Enter':
-          if (event.shiftKey) toggleParagraph(index);
-          else seekTo(index);
-          return true;
-        case 'F2':
-        case 'e':
-        case 'E':
-          return startEditing(range), true;
-        case 'Delete':
-        case 'Backspace':
-          return deleteWords(range), true;
-        case 'Escape':
-          if (latest.current.selected === null) return false;
-          setSelection(null);
-          return true;
-        default:
-          return false;
-      }
-    })();
-    if (handled) event.preventDefault();
+    const move = (to: number) => moveTo(to, event.shiftKey, index);
+    switch (event.key) {
+      case 'ArrowRight':
+        move(index + 1);
+        return true;
+      case 'ArrowLeft':
+        move(index - 1);
+        return true;
+      case 'ArrowDown':
+        move(paragraphStart(index, 1));
+        return true;
+      case 'ArrowUp':
+        move(paragraphStart(index, -1));
+        return true;
+      case 'Home':
+        move(paragraph?.from ?? index);
+        return true;
+      case 'End':
+        move((paragraph?.to ?? index + 1) - 1);
+        return true;
+      case 'Enter':
+        if (event.shiftKey) toggleParagraph(index);
+        else seekTo(index);
+        return true;
+      case 'F2':
+      case 'e':
+      case 'E':
+        startEditing(range);
+        return true;
+      case 'Delete':
+      case 'Backspace':
+        deleteWords(range);
+        return true;
+      case 'Escape':
+        if (selected === null) return false;
+        setSelection(null);
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  const onWordKey = (index: number, event: KeyboardEvent) => {
+    if (!(event.altKey || event.ctrlKey || event.metaKey) && handleWordKey(index, event)) event.preventDefault();
   };
 
   const onWordClick = (index: number, event: MouseEvent) => {
