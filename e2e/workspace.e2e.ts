@@ -291,9 +291,9 @@ describe('the transcript workspace', () => {
     await page.getByRole('searchbox', { name: 'Search the transcript' }).fill('');
 
     // The shortcuts are listed.
-    await page.getByText('Keyboard shortcuts').click();
+    await page.getByText('Keyboard shortcuts', { exact: true }).click();
     expect(await page.locator('.shortcuts dl').textContent()).toMatch(/Play or pause.*Back \/ forward 5 s/);
-    await page.getByText('Keyboard shortcuts').click();
+    await page.getByText('Keyboard shortcuts', { exact: true }).click();
   });
 
   it('marks doubtful words and steps to them, playing from just before each', async () => {
@@ -358,6 +358,41 @@ describe('the transcript workspace', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await waitForStatus(page, ['cancelled'], 15_000);
     await page.getByRole('searchbox', { name: 'Search the transcript' }).fill('');
+  });
+
+  it('keeps the word being played in view when Follow is on, and leaves the view alone when it is off', async () => {
+    const { page } = app;
+    expect((await transcribeFile(page, path.join(SHARED, 'audio/tones/long/ten-minutes.opus'), 300_000)).state).toBe('done');
+    await playerReady(page);
+    const { words } = JSON.parse(await download(page, 'Save JSON')) as ExportedJson;
+    const scroller = page.getByRole('region', { name: 'Transcript words' });
+    const toTop = () => scroller.evaluate((el) => (el.scrollTop = 0));
+    const inView = (index: number) =>
+      scroller.evaluate((el, i) => {
+        const word = el.querySelector(`[data-testid="word"][data-i="${i}"]`);
+        if (word === null) return false;
+        const box = el.getBoundingClientRect();
+        const rect = word.getBoundingClientRect();
+        return rect.top >= box.top && rect.bottom <= box.bottom;
+      }, index);
+    const seek = (seconds: number) => page.getByTestId('player').evaluate((media: HTMLMediaElement, t) => (media.currentTime = t), seconds);
+
+    expect(await page.getByRole('checkbox', { name: 'Follow playback' }).isChecked()).toBe(true);
+    await toTop();
+    await seek(words[800].start);
+    await expect.poll(() => page.locator('[data-testid="word"][aria-current="true"]').getAttribute('data-i')).toBe('800');
+    await expect.poll(() => inView(800)).toBe(true);
+
+    await page.locator('[data-testid="word"][data-i="800"]').focus();
+    await page.keyboard.press('f');
+    expect(await page.getByRole('checkbox', { name: 'Follow playback' }).isChecked()).toBe(false);
+    await toTop();
+    await page.waitForTimeout(100);
+    await seek(words[700].start);
+    await page.waitForTimeout(500);
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await inView(700)).toBe(false);
+    await page.getByRole('checkbox', { name: 'Follow playback' }).check();
   });
 
   it('has no axe-core violations with a transcript shown, in every side panel tab', async () => {

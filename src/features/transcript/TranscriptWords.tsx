@@ -321,6 +321,9 @@ export function TranscriptWords(props: TranscriptWordsProps) {
       className="transcript-scroller"
       ref={scroller}
       tabIndex={-1}
+      role="region"
+      aria-label="Transcript words"
+      aria-describedby="words-help"
       onScroll={scrolled}
       // Shift+click selects words, not the page's text.
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}

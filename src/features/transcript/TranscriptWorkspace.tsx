@@ -461,6 +461,9 @@ function JobWorkspace({ job }: { job: TranscriptJob }) {
       <p id="editor-help" hidden>
         Enter keeps the correction, Escape drops it.
       </p>
+      <p id="words-help" hidden>
+        Arrow keys move from word to word, Enter moves playback to the word, E corrects it; the keyboard shortcuts are listed under Keyboard shortcuts.
+      </p>
       <div hidden data-testid="transcript">
         {text}
       </div>
