@@ -19,6 +19,7 @@ import {
 import { longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
 import { CHUNK_SAMPLES } from '../src/shared/audioFormat.ts';
 import { memoryPanel, memoryPanelAfter, pageClock, type MemoryPanelFigures } from '../test/support/memoryPanel.ts';
+import { openSideTab } from '../test/support/sidePanel.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
 const longText = longManifest().text;
@@ -109,6 +110,7 @@ describe('bounded memory on the WASM backend', () => {
     expect(figures.isolated).toBe(true);
     expect(figures.currentBytes).toBeGreaterThan(figures.wasmHeapBytes!);
     expect(figures.peakBytes).toBeGreaterThanOrEqual(figures.currentBytes);
+    await openSideTab(app.page, 'Memory');
     const panel = app.page.getByTestId('memory-panel');
     await expect.poll(() => panel.textContent()).toMatch(/engine worker/);
     expect(await app.page.getByTestId('isolation-status').textContent()).toMatch(/^Cross-origin isolated/);

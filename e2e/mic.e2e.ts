@@ -19,6 +19,7 @@ import {
 } from '../test/support/harness.ts';
 import { formatsManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
 import { firstWordLatency, installWordTimer, type LatencyFigures } from '../test/support/micLatency.ts';
+import { openSideTab } from '../test/support/sidePanel.ts';
 
 const MIC_INPUT = path.join(SHARED, 'audio/tones/mic-input-16k.wav');
 const sentences = sentenceManifest();
@@ -136,8 +137,9 @@ describe('recording from a microphone (fake device)', () => {
       const seconds = header.dataBytes / 2 / 16_000;
       expect(seconds).toBeGreaterThanOrEqual(CLIP_SECONDS);
       expect(seconds).toBeLessThan(CLIP_SECONDS + 4);
-      // ... which the page's own player can play.
-      const playable = await page.locator('audio').evaluate(
+      // ... which the page's own players can play: the recorder's, and the workspace's for this job.
+      expect(await page.getByTestId('player').getAttribute('src')).toBe(await saveLink.getAttribute('href'));
+      const playable = await page.getByRole('group', { name: 'The recording' }).locator('audio').evaluate(
         (audio: HTMLAudioElement) =>
           new Promise<number>((resolve, reject) => {
             if (audio.readyState >= 1) resolve(audio.duration);
@@ -188,6 +190,7 @@ describe('recording from a microphone (fake device)', () => {
       // The recording finishes, then the waiting file runs.
       await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 }).toMatch(`Done: "${sentence.file}"`);
       expect(await transcriptText(page)).toBe(sentence.text);
+      await openSideTab(page, 'Library');
       const history = page.getByRole('region', { name: 'Earlier transcripts' });
       await expect.poll(() => history.textContent()).toMatch(/Microphone recording \d\d:\d\d \(done, \d+ words\)/);
       expect(errors).toEqual([]);

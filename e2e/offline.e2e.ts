@@ -23,6 +23,7 @@ import {
   type TestPage,
 } from '../test/support/harness.ts';
 import { sentenceManifest } from '../test/support/sharedFixtures.ts';
+import { openSideTab } from '../test/support/sidePanel.ts';
 
 const SENTENCES = path.join(SHARED, 'audio/tones/sentences');
 const s00 = sentenceManifest().find((s) => s.file === 's-00.wav')!;
@@ -42,6 +43,7 @@ function controlled(page: Page): Promise<boolean> {
 
 /** The rows of the storage panel's model list, opened if needed. */
 async function cachedModelRows(page: Page) {
+  await openSideTab(page, 'Storage');
   const panel = page.getByTestId('storage-panel');
   if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
   return panel.getByTestId('cached-model');

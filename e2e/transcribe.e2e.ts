@@ -14,6 +14,7 @@ import {
   type TestPage,
 } from '../test/support/harness.ts';
 import { formatsManifest, longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
+import { openSideTab } from '../test/support/sidePanel.ts';
 
 const FORMATS = path.join(SHARED, 'audio/tones/formats');
 const BAD = path.join(SHARED, 'audio/bad');
@@ -122,6 +123,7 @@ describe.each(backends)('file transcription on the $backend backend', ({ backend
     await app.page.waitForFunction(() => document.querySelector('[data-testid="queue"]') === null, null, { timeout: 120_000 });
     expect((await waitForStatus(app.page, ['done'], 60_000)).message).toMatch(files[2].file);
     expect(await transcriptText(app.page)).toBe(files[2].text);
+    await openSideTab(app.page, 'Library');
     const earlier = await app.page.getByRole('region', { name: 'Earlier transcripts' }).textContent();
     for (const { file } of files.slice(0, 2)) expect(earlier).toContain(file);
   });

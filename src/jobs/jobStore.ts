@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS, type DevicePreference, type EngineInfo } from '../engine/protocol.ts';
 import type { TranscribedWord } from '../shared/transcript.ts';
 import type { SavedJob } from './savedJob.ts';
+import type { JobEdits } from '../features/transcript/jobEdits.ts';
 import type { JobProgress } from './jobProgress.ts';
 
 /** The automation contract's `data-state` values. */
@@ -32,6 +33,14 @@ export interface FinishedFile {
 /** Finished files listed: a whole batch's worth, and bounded for a page left open for days. */
 export const FINISHED_FILES_KEPT = 100;
 
+/** The job's own audio, for its player: streamed from an object URL, never held decoded. */
+export interface JobMedia {
+  /** Object URL of the dropped file or of the kept recording. */
+  readonly url: string;
+  /** A video file is shown as video; everything else plays as audio. */
+  readonly kind: 'audio' | 'video';
+}
+
 export interface TranscriptJob {
   readonly id: number;
   /** A dropped file, or a recording from the microphone. */
@@ -47,8 +56,22 @@ export interface TranscriptJob {
   readonly outcome: JobOutcome;
   /** The saved transcript this job is, once opened from the library. */
   readonly libraryId?: string;
-  /** The file it was made from, when the library kept it (for the player). */
-  readonly file?: File | null;
+  /** Null until the source is open (a file) or saved (a recording), and for a recording not kept. */
+  readonly media: JobMedia | null;
+  /** The user's corrections; null while the words are as transcribed. */
+  readonly edits: JobEdits | null;
+}
+
+/** A finished transcript shown without running it (a saved transcript, a test fixture). */
+export interface OpenedTranscript {
+  /** Set for a transcript opened from the library: edits are saved back to it. */
+  readonly libraryId?: string;
+  readonly kind?: TranscriptJob['kind'];
+  readonly outcome?: Exclude<JobOutcome, 'running'>;
+  readonly source: string;
+  readonly words: readonly TranscribedWord[];
+  readonly media: JobMedia | null;
+  readonly durationSeconds: number | null;
 }
 
 export interface Settings {
@@ -180,15 +203,65 @@ export const jobActions = {
    * saved one); a finished one moves to the history. Returns the job's id.
    */
   beginJob(kind: TranscriptJob['kind'], source: string, words: readonly TranscribedWord[] = []): number {
-    const job: TranscriptJob = { id: nextJobId++, kind, source, words, pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' };
+    const job: TranscriptJob = {
+      id: nextJobId++,
+      kind,
+      source,
+      words,
+      pending: null,
+      durationSeconds: null,
+      progress: null,
+      warning: null,
+      outcome: 'running',
+      media: null,
+      edits: null,
+    };
     set((s) => ({ job, history: s.job !== null && s.job.outcome !== 'running' ? [s.job, ...s.history] : s.history }));
     return job.id;
   },
 
-  /** Shows a transcript opened from the library as the current one. */
-  showSaved(saved: Pick<TranscriptJob, 'libraryId' | 'kind' | 'source' | 'words' | 'durationSeconds' | 'file'> & { outcome: Exclude<JobOutcome, 'running'> }): void {
-    const job: TranscriptJob = { id: nextJobId++, pending: null, progress: null, warning: null, ...saved };
-    set((s) => ({ job, history: s.job !== null && s.job.outcome !== 'running' ? [s.job, ...s.history] : s.history }));
+  /**
+   * Shows a finished transcript as the current one, as beginJob shows a new job; while a job runs
+   * it goes first in the history instead. Returns its id.
+   */
+  openTranscript(opened: OpenedTranscript): number {
+    const job: TranscriptJob = {
+      id: nextJobId++,
+      kind: opened.kind ?? 'file',
+      source: opened.source,
+      words: opened.words,
+      pending: null,
+      durationSeconds: opened.durationSeconds,
+      progress: null,
+      warning: null,
+      outcome: opened.outcome ?? 'done',
+      media: opened.media,
+      edits: null,
+      libraryId: opened.libraryId,
+    };
+    set((s) =>
+      s.job?.outcome === 'running'
+        ? { history: [job, ...s.history] }
+        : { job, history: s.job !== null ? [s.job, ...s.history] : s.history },
+    );
+    return job.id;
+  },
+
+  /** Gives the current job its audio. */
+  attachMedia(media: JobMedia): void {
+    patchJob({ media });
+  },
+
+  /** Replaces the corrections of job `id`, current or earlier. */
+  setEdits(id: number, edits: JobEdits | null): void {
+    set((s) => {
+      if (s.job?.id === id) return { job: { ...s.job, edits } };
+      const at = s.history.findIndex((job) => job.id === id);
+      if (at < 0) return {};
+      const history = [...s.history];
+      history[at] = { ...history[at], edits };
+      return { history };
+    });
   },
 
   describeAudio(durationSeconds: number | null, warning: string | null): void {
@@ -225,6 +298,11 @@ export const jobActions = {
     set(INITIAL, true);
   },
 };
+
+/** Job `id`, current or earlier; null when there is none. */
+export function jobById(state: Pick<JobsState, 'job' | 'history'>, id: number): TranscriptJob | null {
+  return state.job?.id === id ? state.job : (state.history.find((job) => job.id === id) ?? null);
+}
 
 function sameWord(a: TranscribedWord | null, b: TranscribedWord | null): boolean {
   return a === b || (a !== null && b !== null && a.text === b.text && a.start === b.start && a.end === b.end);

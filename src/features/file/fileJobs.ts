@@ -2,8 +2,10 @@ import type { EngineSession } from '../../jobs/engineSession.ts';
 import { jobActions, useJobStore, type QueuedFile } from '../../jobs/jobStore.ts';
 import { runJob } from '../../jobs/runJob.ts';
 import type { SavedJob } from '../../jobs/savedJob.ts';
+import { sourceWithMedia } from '../../jobs/sourceWithMedia.ts';
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { errorText } from '../../shared/errorText.ts';
+import { fileMedia } from './fileMedia.ts';
 import { FileSource, type OpenAudioFile } from './fileSource.ts';
 
 /** How far the decoder may run ahead of the model, in windows: enough to overlap the two, no more. */
@@ -66,7 +68,7 @@ export class FileJobs {
     const name = next.file.name;
     this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile);
     try {
-      await runJob(this.current, engine, signal, { resume: next.resume ?? null });
+      await runJob(sourceWithMedia(this.current, fileMedia(next.file)), engine, signal, { resume: next.resume ?? null });
       // runJob ends every job with its final status.
       const { state, message } = useJobStore.getState().status;
       jobActions.fileFinished({ id: next.id, name, state: state === 'done' || state === 'cancelled' ? state : 'error', message });

@@ -1,5 +1,6 @@
 import { jobActions } from '../../jobs/jobStore.ts';
 import type { FileJobs } from '../file/fileJobs.ts';
+import { fileMedia } from '../file/fileMedia.ts';
 import type { Autosave } from './autosave.ts';
 import { sameSource } from './sourceIdentity.ts';
 import type { ListedJob, TranscriptLibrary } from './transcriptLibrary.ts';
@@ -67,14 +68,14 @@ export class LibraryJobs {
     const saved = await this.library.loadTranscript(item.id);
     if (saved === null) return false;
     const file = await this.library.sourceFile(item.id);
-    jobActions.showSaved({
+    jobActions.openTranscript({
       libraryId: item.id,
       kind: saved.source?.kind === 'recording' ? 'live' : 'file',
       source: item.name,
       words: saved.editedWords ?? saved.words,
       durationSeconds: item.durationSeconds,
       outcome: item.state === 'done' || item.state === 'cancelled' || item.state === 'error' ? item.state : 'cancelled',
-      file,
+      media: file === null ? null : fileMedia(file),
     });
     return true;
   }

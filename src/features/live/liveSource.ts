@@ -1,4 +1,5 @@
 import { PREVIEW, type JobSource, type OpenedAudio } from '../../jobs/jobSource.ts';
+import { jobActions } from '../../jobs/jobStore.ts';
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { errorText, UserFacingError } from '../../shared/errorText.ts';
 import { CaptureClock, FIRST_SOUND_MARK } from './captureClock.ts';
@@ -139,6 +140,7 @@ export class LiveSource implements JobSource {
       try {
         const file = await writer.finish();
         saved = { url: URL.createObjectURL(file), fileName, seconds: this.seconds, bytes: file.size };
+        jobActions.attachMedia({ url: saved.url, kind: 'audio' });
       } catch (error) {
         savedNote = `The recording could not be stored (${errorText(error)}), so it cannot be saved; the transcript is complete.`;
       }

@@ -33,3 +33,9 @@ export function previousDoubtfulIndex(words: readonly TranscribedWord[], index: 
   for (let i = words.length - 1; i >= Math.max(index, 0); i--) if (isDoubtful(words[i])) return i;
   return -1;
 }
+
+export function doubtfulCount(words: readonly TranscribedWord[]): number {
+  let count = 0;
+  for (let i = 0; i < words.length; i++) if (words[i].confidence < DOUBT_THRESHOLD) count++;
+  return count;
+}

@@ -54,7 +54,8 @@ function inserted(tokens: readonly string[], previous: TimedText | undefined, ne
   const hi = Math.max(next?.start ?? Infinity, lo);
   const durations = tokens.map((token) => (characters(token) + 1) * INSERTED_SECONDS_PER_CHARACTER);
   const span = Math.min(hi - lo, durations.reduce((sum, d) => sum + d, 0));
-  return towardNext && hi !== Infinity ? share(tokens, durations, hi - span, hi, true) : share(tokens, durations, lo, lo + span, false);
+  // hi - (hi - lo) can round to below lo: the new words must not start before the word they follow.
+  return towardNext && hi !== Infinity ? share(tokens, durations, Math.max(lo, hi - span), hi, true) : share(tokens, durations, lo, lo + span, false);
 }
 
 /** Words that replace `removed`: one for one when the counts agree, else sharing their time by length. */

@@ -40,7 +40,7 @@ describe('reload policy', () => {
       ...useJobStore.getState(),
       status: { state: 'transcribing', message: '' },
       queue: [{ id: 2, file: new File([], 'b.wav') }],
-      job: { id: 1, kind: 'file', source: 'a.wav', words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running' },
+      job: { id: 1, kind: 'file', source: 'a.wav', words: [], pending: null, durationSeconds: null, progress: null, warning: null, outcome: 'running', media: null, edits: null },
     };
     expect(pageActivity(state)).toEqual({ status: 'transcribing', jobRunning: true, hasTranscript: true, queued: 1 });
     expect(pageActivity(useJobStore.getState())).toMatchObject({ jobRunning: false, hasTranscript: false, queued: 0 });

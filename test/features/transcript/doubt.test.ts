@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DOUBT_THRESHOLD, isDoubtful, nextDoubtfulIndex, previousDoubtfulIndex } from '../../../src/features/transcript/doubt.ts';
+import { DOUBT_THRESHOLD, doubtfulCount, isDoubtful, nextDoubtfulIndex, previousDoubtfulIndex } from '../../../src/features/transcript/doubt.ts';
 
 const withConfidence = (confidences: readonly number[]) => confidences.map((confidence, i) => ({ text: `W${i}`, start: i, end: i + 0.5, confidence }));
 
@@ -45,5 +45,12 @@ describe('doubtful words', () => {
         expect(previousDoubtfulIndex(list, from, { wrap: true })).toBe(wrappedPrevious);
       }),
     );
+  });
+});
+
+describe('doubtfulCount', () => {
+  it('counts the words below the threshold', () => {
+    expect(doubtfulCount(withConfidence([0.9, 0.3, 0.6, 0.59, 1]))).toBe(2);
+    expect(doubtfulCount([])).toBe(0);
   });
 });

@@ -169,3 +169,15 @@ describe('aligning edited text with the timed words', () => {
     );
   });
 });
+
+describe('words typed into a silence', () => {
+  it('never start before the word they follow, however the silence rounds', () => {
+    // Typed before a word kept in the range: packed against that word, back to the previous one.
+    const previous = { text: 'A', start: 0, end: 5e-324 };
+    const [kept] = timed('B@0.01-0.06');
+    const { words } = alignEditedText([kept], ['B'], ['L', 'B'], { previous });
+    expect(words[0].start).toBeGreaterThanOrEqual(previous.end);
+    expect(words[0].end).toBeLessThanOrEqual(kept.start);
+    expect(words[1]).toBe(kept);
+  });
+});
