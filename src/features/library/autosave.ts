@@ -1,4 +1,6 @@
 import { onJobEvent, type JobEvent } from '../../jobs/jobEvents.ts';
+import { useJobStore, type JobsState } from '../../jobs/jobStore.ts';
+import { shownWords } from '../transcript/jobEdits.ts';
 import type { LibraryJob } from './libraryJob.ts';
 import { fileSource, recordingSource } from './sourceIdentity.ts';
 import type { KeepFileResult, TranscriptLibrary } from './transcriptLibrary.ts';
@@ -21,6 +23,9 @@ export class Autosave {
   private readonly jobs = new Map<number, Promise<LibraryJob | null>>();
   private readonly adopted = new Map<string, LibraryJob>();
   private readonly stop: () => void;
+  private readonly stopEdits: () => void;
+  /** The library's id of each page job saved here. */
+  private readonly libraryIds = new Map<number, string>();
   private readonly changeListeners = new Set<() => void>();
 
   constructor(
@@ -28,6 +33,7 @@ export class Autosave {
     private readonly options: AutosaveOptions,
   ) {
     this.stop = onJobEvent((event) => this.take(event));
+    this.stopEdits = useJobStore.subscribe((state, previous) => this.saveEdits(state, previous));
   }
 
   /** The library job a resumed page job writes into, claimed by `resumeJob` before it starts. */
@@ -43,6 +49,17 @@ export class Autosave {
 
   dispose(): void {
     this.stop();
+    this.stopEdits();
+  }
+
+  /** Corrections go to the library as the user makes them (it writes them within a second). */
+  private saveEdits(state: JobsState, previous: JobsState): void {
+    const before = new Map([previous.job, ...previous.history].filter((j) => j !== null).map((j) => [j.id, j.edits]));
+    for (const job of [state.job, ...state.history]) {
+      if (job === null || job.edits === null || before.get(job.id) === job.edits) continue;
+      const libraryId = job.libraryId ?? this.libraryIds.get(job.id);
+      if (libraryId !== undefined) this.library.saveEdits(libraryId, shownWords(job));
+    }
   }
 
   private changed(): void {
@@ -77,12 +94,14 @@ export class Autosave {
     if (event.resumes !== null) {
       const job = this.adopted.get(event.resumes) ?? null;
       this.adopted.delete(event.resumes);
+      if (job !== null) this.libraryIds.set(event.id, job.id);
       return job;
     }
     const now = this.options.now?.() ?? Date.now();
     const source = event.file === null ? recordingSource(event.name, now) : await fileSource(event.file);
     const { model, dtype, windowSeconds, strideSeconds } = event.settings;
     const job = await this.library.startJob({ name: event.name, source, settings: { model, dtype: dtype ?? null, windowSeconds, strideSeconds } });
+    this.libraryIds.set(event.id, job.id);
     if (event.file !== null && this.options.keepFiles()) {
       const file = event.file;
       void this.library.keepSourceFile(job.id, file).then((result) => this.options.onKeepFile?.(file.name, result));
