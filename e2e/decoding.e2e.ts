@@ -37,6 +37,7 @@ describe('accurate decoding', () => {
     try {
       await page.goto(`${server.url}?model=/models/tone-ctc&decoding=accurate`);
       await waitForStatus(page, ['idle'], 60_000);
+      await page.getByRole('tab', { name: 'Model' }).click();
       await page.getByText('Settings', { exact: true }).click();
       expect(await page.getByLabel('Decoding', { exact: true }).inputValue()).toBe('accurate');
       await page.getByLabel('Add a language model (ARPA, .arpa or .arpa.gz)').setInputFiles(arpa);
@@ -49,6 +50,7 @@ describe('accurate decoding', () => {
         expect(await transcriptText(page)).toBe(sentence.text);
       }
 
+      await page.getByRole('tab', { name: 'Storage' }).click();
       await page.getByText('Offline use and storage').click();
       const stored = page.getByTestId('language-model');
       await expect.poll(() => stored.count(), { timeout: 10_000 }).toBe(1);

@@ -34,6 +34,7 @@ afterAll(async () => {
 async function openApp(page: Page): Promise<void> {
   await page.goto(`${server.url}?model=/models/tone-ctc`);
   await waitForStatus(page, ['idle'], 60_000);
+  await page.getByRole('tab', { name: 'Library' }).click();
 }
 
 const library = (page: Page) => page.getByRole('region', { name: 'Library' });
@@ -57,6 +58,7 @@ describe('the library', () => {
     await page.waitForFunction(() => /… (4\d|5\d) %/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), null, { timeout: 60_000, polling: 50 });
     await page.reload();
     await waitForStatus(page, ['idle'], 60_000);
+    await page.getByRole('tab', { name: 'Library' }).click();
     const interrupted = library(page).locator('[data-testid="library-item"][data-state="interrupted"]');
     await expect.poll(() => interrupted.count(), { timeout: 15_000 }).toBe(1);
     expect(await interrupted.textContent()).toMatch(/Interrupted at \d+:\d\d of 10:0\d/);
@@ -98,6 +100,25 @@ describe('the library', () => {
     await expect.poll(() => item(page, 'first sentence').getAttribute('data-state'), { timeout: 10_000 }).toBe('done');
   });
 
+  it('keeps a correction across a reload', async () => {
+    await item(page, 'first sentence').getByRole('button', { name: /^Open/ }).click();
+    await expect.poll(() => transcriptText(page), { timeout: 10_000 }).toBe(sentence.text);
+    const second = sentence.text.split(' ')[1];
+    await page.locator('[data-testid="word"]').nth(1).dblclick();
+    const editor = page.getByRole('textbox', { name: 'Correct the word' });
+    await expect.poll(() => editor.inputValue()).toBe(second);
+    await editor.fill('CORRECTED');
+    await editor.press('Enter');
+    const corrected = sentence.text.replace(second, 'CORRECTED');
+    await expect.poll(() => transcriptText(page)).toBe(corrected);
+    await page.waitForTimeout(2_500); // the library writes an edit within a second or two
+    await page.reload();
+    await waitForStatus(page, ['idle'], 60_000);
+    await page.getByRole('tab', { name: 'Library' }).click();
+    await item(page, 'first sentence').getByRole('button', { name: /^Open/ }).click();
+    await expect.poll(() => transcriptText(page), { timeout: 10_000 }).toBe(corrected);
+  });
+
   it('is intact after the browser is closed and opened again on the same profile', async () => {
     await context.close();
     context = await openProfile();
@@ -106,6 +127,6 @@ describe('the library', () => {
     await expect.poll(() => library(page).getByTestId('library-item').count(), { timeout: 15_000 }).toBe(3);
     expect(await item(page, 'first sentence').count()).toBe(1);
     await item(page, 'first sentence').getByRole('button', { name: /^Open/ }).click();
-    await expect.poll(() => transcriptText(page), { timeout: 10_000 }).toBe(sentence.text);
+    await expect.poll(() => transcriptText(page), { timeout: 10_000 }).toBe(sentence.text.replace(sentence.text.split(' ')[1], 'CORRECTED'));
   });
 });

@@ -1,6 +1,7 @@
-import { jobActions } from '../../jobs/jobStore.ts';
+import { jobActions, useJobStore } from '../../jobs/jobStore.ts';
 import type { FileJobs } from '../file/fileJobs.ts';
 import { fileMedia } from '../file/fileMedia.ts';
+import { workspaceActions } from '../transcript/workspaceStore.ts';
 import type { Autosave } from './autosave.ts';
 import { sameSource } from './sourceIdentity.ts';
 import type { ListedJob, TranscriptLibrary } from './transcriptLibrary.ts';
@@ -68,7 +69,7 @@ export class LibraryJobs {
     const saved = await this.library.loadTranscript(item.id);
     if (saved === null) return false;
     const file = await this.library.sourceFile(item.id);
-    jobActions.openTranscript({
+    const id = jobActions.openTranscript({
       libraryId: item.id,
       kind: saved.source?.kind === 'recording' ? 'live' : 'file',
       source: item.name,
@@ -77,6 +78,8 @@ export class LibraryJobs {
       outcome: item.state === 'done' || item.state === 'cancelled' || item.state === 'error' ? item.state : 'cancelled',
       media: file === null ? null : fileMedia(file),
     });
+    // While a job runs, the opened transcript waits in the history: show it all the same.
+    workspaceActions.view(useJobStore.getState().job?.id === id ? null : id);
     return true;
   }
 }
