@@ -23,6 +23,7 @@ import {
 import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { chromiumPssBytes } from '../test/support/processMemory.ts';
 import { formatsManifest, longManifest, sentenceManifest, TONES } from '../test/support/sharedFixtures.ts';
+import { seededRandom } from '../test/support/seededRandom.ts';
 
 const FORMATS = path.join(TONES, 'formats');
 const SENTENCES = path.join(TONES, 'sentences');
@@ -189,17 +190,6 @@ describe('files whose headers do not tell the whole story', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 interface Mutant {
   name: string;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EngineJobs } from '../../src/engine/worker/engineJobs.ts';
 import { CtcModel } from '../../src/engine/worker/ctcModel.ts';
@@ -8,17 +7,14 @@ import { jobActions, useJobStore } from '../../src/jobs/jobStore.ts';
 import { runJob, type JobEngine } from '../../src/jobs/runJob.ts';
 import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../src/shared/audioFormat.ts';
 import type { TranscribedWord } from '../../src/shared/transcript.ts';
-import { ffmpegPcmChunks, longManifest, MODELS_DIR, TONES } from '../support/sharedFixtures.ts';
+import { longManifest, longToneSamples, MODELS_DIR } from '../support/sharedFixtures.ts';
 
 let model: CtcModel;
 let samples: Float32Array;
 
 beforeAll(async () => {
   model = await CtcModel.load({ name: 'tone-ctc', localModelPath: `${MODELS_DIR}/` }, { device: 'cpu' });
-  const pieces: Float32Array[] = [];
-  for await (const piece of ffmpegPcmChunks(path.join(TONES, 'long', longManifest().file))) pieces.push(piece);
-  samples = new Float32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  pieces.reduce((offset, piece) => (samples.set(piece, offset), offset + piece.length), 0);
+  samples = await longToneSamples();
 });
 
 beforeEach(() => jobActions.reset());

@@ -93,3 +93,12 @@ export async function* ffmpegPcmChunks(file: string): AsyncGenerator<Float32Arra
   const code = await exited;
   if (code !== 0) throw new Error(`ffmpeg exited with ${code} on ${file}`);
 }
+
+/** The ten-minute tone file decoded whole (16 kHz mono), for tests that need it all at once. */
+export async function longToneSamples(): Promise<Float32Array> {
+  const pieces: Float32Array[] = [];
+  for await (const piece of ffmpegPcmChunks(path.join(TONES, 'long', longManifest().file))) pieces.push(piece);
+  const samples = new Float32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  pieces.reduce((offset, piece) => (samples.set(piece, offset), offset + piece.length), 0);
+  return samples;
+}

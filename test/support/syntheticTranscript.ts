@@ -1,6 +1,7 @@
 // A long transcript made up for benchmarks and tests: words of everyday length in sentences,
 // paragraphs at pauses the workspace breaks on, a few doubtful words, deterministic from a seed.
 import type { TranscribedWord } from '../../src/shared/transcript.ts';
+import { seededRandom } from './seededRandom.ts';
 
 const VOCABULARY = (
   'THE OF AND TO A IN IS IT YOU THAT HE WAS FOR ON ARE WITH AS I HIS THEY BE AT ONE HAVE THIS FROM OR HAD BY ' +
@@ -15,17 +16,6 @@ const VOCABULARY = (
   'MATHEMATICIANS ELECTRICITY FREQUENCY MEASUREMENT FASCINATING SCIENTIFIC MANAGEMENT DESTINY DIAGRAMS'
 ).split(' ');
 
-/** A small deterministic generator (mulberry32): the same seed gives the same transcript. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticOptions {
   readonly words: number;
@@ -43,7 +33,7 @@ export interface SyntheticOptions {
  * the rest of the audio.
  */
 export function syntheticTranscript({ words, seconds, seed = 1, doubtfulShare = 0.05 }: SyntheticOptions): TranscribedWord[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const between = (low: number, high: number) => low + (high - low) * next();
   const drafts: Array<{ text: string; pause: number; speech: number; gap: number; confidence: number }> = [];
   let sentenceLeft = 0;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planResume } from '../../../src/engine/asr/resumePlan.ts';
 import { StreamingTranscriber } from '../../../src/engine/asr/streamingTranscriber.ts';
@@ -6,17 +5,14 @@ import { windowSettings, type WindowSettings } from '../../../src/engine/asr/win
 import { CtcModel } from '../../../src/engine/worker/ctcModel.ts';
 import { SAMPLE_RATE } from '../../../src/shared/audioFormat.ts';
 import type { TranscribedWord, TranscriptUpdate } from '../../../src/shared/transcript.ts';
-import { ffmpegPcmChunks, longManifest, MODELS_DIR, TONES } from '../../support/sharedFixtures.ts';
+import { longToneSamples, MODELS_DIR } from '../../support/sharedFixtures.ts';
 
 let model: CtcModel;
 let samples: Float32Array;
 
 beforeAll(async () => {
   model = await CtcModel.load({ name: 'tone-ctc', localModelPath: `${MODELS_DIR}/` }, { device: 'cpu' });
-  const pieces: Float32Array[] = [];
-  for await (const piece of ffmpegPcmChunks(path.join(TONES, 'long', longManifest().file))) pieces.push(piece);
-  samples = new Float32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  pieces.reduce((offset, piece) => (samples.set(piece, offset), offset + piece.length), 0);
+  samples = await longToneSamples();
 });
 
 const PIECE = 64_000;
