@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, SHARED, startPreviewServer, transcribeFile, transcriptText, uploadFile, waitForStatus, type Server } from '../test/support/harness.ts';
-import { sentenceManifest } from '../test/support/sharedFixtures.ts';
+import { longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
 
 const LONG = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
 const [sentence] = sentenceManifest();
@@ -52,6 +52,17 @@ describe('when the engine worker dies', () => {
       const next = await transcribeFile(page, SENTENCE, 60_000);
       expect(next.state).toBe('done');
       expect(await transcriptText(page)).toBe(sentence.text);
+
+      // The library offers the interrupted job again, and it ends exactly as an unbroken run.
+      await page.getByRole('tab', { name: 'Library' }).click();
+      const interrupted = page.getByRole('region', { name: 'Library' }).locator('[data-testid="library-item"][data-state="interrupted"]');
+      await expect.poll(() => interrupted.count(), { timeout: 15_000 }).toBe(1);
+      await interrupted.getByRole('button', { name: 'Resume' }).click();
+      await interrupted.getByLabel('Pick the same file to resume').setInputFiles(LONG);
+      await waitForStatus(page, ['transcribing'], 10_000);
+      const resumed = await waitForStatus(page, ['done', 'error'], 120_000);
+      expect(resumed.message).toMatch(/^Done: "ten-minutes\.opus"/);
+      expect(await transcriptText(page)).toBe(longManifest().text);
     } finally {
       await close();
     }

@@ -16,7 +16,15 @@ export type JobEvent =
     }
   | { readonly type: 'opened'; readonly id: number; readonly durationSeconds: number | null }
   | { readonly type: 'committed'; readonly id: number; readonly words: readonly TranscribedWord[]; readonly committedSeconds: number }
-  | { readonly type: 'ended'; readonly id: number; readonly outcome: Exclude<JobOutcome, 'running'>; readonly message: string; readonly durationSeconds: number };
+  | {
+      readonly type: 'ended';
+      readonly id: number;
+      readonly outcome: Exclude<JobOutcome, 'running'>;
+      readonly message: string;
+      readonly durationSeconds: number;
+      /** The engine died under the job: it can be resumed from its last committed window. */
+      readonly resumable: boolean;
+    };
 
 type Listener = (event: JobEvent) => void;
 

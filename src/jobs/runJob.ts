@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { EngineApi, ResumeStart } from '../engine/protocol.ts';
 import { formatDuration } from '../shared/formatDuration.ts';
 import type { TranscriptUpdate } from '../shared/transcript.ts';
+import { EngineDiedError } from '../engine/engineDied.ts';
 import { decoderChoice } from './decoderChoice.ts';
 import { describeJobFailure } from './describeError.ts';
 import { emitJobEvent } from './jobEvents.ts';
@@ -118,5 +119,6 @@ export async function runJob(
         : (['done', `Done: "${source.name}", ${words} words in ${length}.`] as const);
   const said = note === null ? message : `${note} ${message}`;
   jobActions.endJob(outcome, said, receivedSeconds);
-  emitJobEvent({ type: 'ended', id, outcome, message: said, durationSeconds: durationSeconds ?? receivedSeconds });
+  const resumable = failure instanceof EngineDiedError && source.kind === 'file';
+  emitJobEvent({ type: 'ended', id, outcome, message: said, durationSeconds: durationSeconds ?? receivedSeconds, resumable });
 }

@@ -82,7 +82,9 @@ export class Autosave {
       if (event.type === 'committed') libraryJob.append(event.words, event.committedSeconds);
       if (event.type === 'ended') {
         libraryJob.setDuration(event.durationSeconds);
-        void libraryJob.finish(event.outcome, event.outcome === 'done' ? null : event.message).then(() => this.changed());
+        // A job the engine died under is left unfinished, so the library offers to resume it.
+        const ended = event.resumable ? libraryJob.abandon() : libraryJob.finish(event.outcome, event.outcome === 'done' ? null : event.message);
+        void ended.then(() => this.changed());
       }
       return libraryJob;
     });
