@@ -53,7 +53,7 @@ export function App({ services }: { services: AppServices }) {
               ),
             },
             { id: 'memory', label: 'Memory', content: <MemoryPanel monitor={services.memory} files={services.files} /> },
-            { id: 'storage', label: 'Storage', content: <StoragePanel /> },
+            { id: 'storage', label: 'Storage', content: <StoragePanel transcriptsBytes={services.library.transcriptsBytes} /> },
             // The transcript library (transcripts kept in IndexedDB) goes in this tab, above this visit's list.
             {
               id: 'library',

@@ -24,6 +24,9 @@ export class LibraryJobs {
     private readonly autosave: Autosave,
   ) {}
 
+  /** Bytes the saved transcripts take, for the storage panel. */
+  transcriptsBytes = async (): Promise<number> => (await this.library.storageUsed()).transcriptsBytes;
+
   /** Calls `listener` whenever the library's list may have changed (a job saved or ended). */
   onChange(listener: () => void): () => void {
     return this.autosave.onChange(listener);

@@ -19,7 +19,7 @@ function sizeText(model: CachedModel): string {
 }
 
 /** Offline readiness, persistence, quota, and the models cached on this device (list, size, delete). */
-export function StoragePanel() {
+export function StoragePanel({ transcriptsBytes }: { transcriptsBytes: () => Promise<number> }) {
   const offline = usePwaStore((s) => s.offline);
   const offlineProblem = usePwaStore((s) => s.offlineProblem);
   const persistence = usePwaStore((s) => s.persistence);
@@ -30,17 +30,19 @@ export function StoragePanel() {
   const [estimate, setEstimate] = useState<StorageEstimateFacts | null>(null);
   const [message, setMessage] = useState('');
   const [languageModels, setLanguageModels] = useState<StoredLanguageModel[]>([]);
+  const [transcripts, setTranscripts] = useState<number | null>(null);
 
   const refresh = useCallback(async () => {
     try {
-      const [cached, usage, lms] = await Promise.all([listCachedModels(), readStorageEstimate(), listLanguageModels()]);
+      const [cached, usage, lms, saved] = await Promise.all([listCachedModels(), readStorageEstimate(), listLanguageModels(), transcriptsBytes()]);
+      setTranscripts(saved);
       setModels(cached);
       setLanguageModels(lms);
       setEstimate(usage);
     } catch (error) {
       setMessage(`Could not read this site's storage: ${errorText(error)}`);
     }
-  }, []);
+  }, [transcriptsBytes]);
 
   useEffect(() => {
     if (open) void refresh();
@@ -76,6 +78,7 @@ export function StoragePanel() {
         {persistenceText(persistence)}
       </p>
       <p data-testid="storage-quota">{quotaText(estimate)}</p>
+      <p data-testid="transcripts-storage">{transcripts === null ? 'Saved transcripts: …' : `Saved transcripts (the Library): ${formatBytes(transcripts)}.`}</p>
       <h3 id="cached-models-heading">Models cached on this device</h3>
       {models === null ? (
         <p>Reading the cache…</p>
