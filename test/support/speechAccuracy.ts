@@ -1,0 +1,125 @@
+// Accuracy of a CTC model on long speech, shared by the chunking parity test and the accuracy
+// harnesses: the one-pass-per-sentence reference, a chunked run, error rates and word alignment.
+import { diffArrays } from 'diff';
+import ort from 'onnxruntime-node';
+import type { CtcDecoderFactory } from '../../src/engine/asr/decoders/ctcDecoder.ts';
+import { greedyCtcDecoder } from '../../src/engine/asr/decoders/greedyCtcDecoder.ts';
+import { framesForSamples } from '../../src/engine/asr/frameGeometry.ts';
+import { StreamingTranscriber, type WindowModel } from '../../src/engine/asr/streamingTranscriber.ts';
+import type { WindowSettings } from '../../src/engine/asr/windowSettings.ts';
+import { SAMPLE_RATE } from '../../src/shared/audioFormat.ts';
+import type { TranscribedWord } from '../../src/shared/transcript.ts';
+import type { TimedSentence } from './speechFixtures.ts';
+
+/** Audio either side of a sentence in the one-pass reference. */
+export const SENTENCE_MARGIN_SECONDS = 0.25;
+const PIECE_SAMPLES = SAMPLE_RATE;
+
+/** ONNX Runtime on one thread, so the two shared cores are not both taken. */
+export function singleThreadedOrt(): void {
+  const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (...args: unknown[]) => Promise<ort.InferenceSession>;
+  (ort.InferenceSession as unknown as { create: (...args: unknown[]) => Promise<ort.InferenceSession> }).create = (model, options) =>
+    create(model, { ...(options as object), intraOpNumThreads: 1, interOpNumThreads: 1 });
+}
+
+/** The sample span of a sentence with its margin, starting on the frame grid so its times are global. */
+export function sentenceSpan(sentence: TimedSentence, hop: number, totalSamples: number): { from: number; to: number } {
+  const from = Math.max(0, Math.floor(((sentence.start - SENTENCE_MARGIN_SECONDS) * SAMPLE_RATE) / hop) * hop);
+  const to = Math.min(totalSamples, Math.round((sentence.end + SENTENCE_MARGIN_SECONDS) * SAMPLE_RATE));
+  return { from, to };
+}
+
+/**
+ * The reference: each sentence run alone through the model in one window (so normalised on its
+ * own), with a quarter second of margin, and decoded; the words of all sentences, in order.
+ */
+export async function perSentenceWords(
+  model: WindowModel,
+  samples: Float32Array,
+  sentences: readonly TimedSentence[],
+  decoder: CtcDecoderFactory = greedyCtcDecoder,
+): Promise<TranscribedWord[]> {
+  const words: TranscribedWord[] = [];
+  for (const sentence of sentences) {
+    const { from, to } = sentenceSpan(sentence, model.geometry.hop, samples.length);
+    const window = samples.slice(from, to);
+    const frames = await model.logProbs(window, window.length, 0, framesForSamples(model.geometry, window.length));
+    const sentenceDecoder = decoder(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
+    words.push(...sentenceDecoder.push(frames, from / model.geometry.hop), ...sentenceDecoder.flush());
+  }
+  return words;
+}
+
+/** The whole recording through StreamingTranscriber, fed a second at a time as a job would. */
+export async function chunkedWords(
+  model: WindowModel,
+  samples: Float32Array,
+  settings: WindowSettings,
+  decoder: CtcDecoderFactory = greedyCtcDecoder,
+): Promise<TranscribedWord[]> {
+  const transcriber = new StreamingTranscriber(model, settings, decoder);
+  const words: TranscribedWord[] = [];
+  for (let at = 0; at < samples.length; at += PIECE_SAMPLES) words.push(...(await transcriber.push(samples.subarray(at, at + PIECE_SAMPLES))).words);
+  words.push(...(await transcriber.finish()).words);
+  return words;
+}
+
+export const textOf = (words: readonly TranscribedWord[]): string => words.map((w) => w.text).join(' ');
+
+function editDistance<T>(a: readonly T[], b: readonly T[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+export interface ErrorRates {
+  readonly wordErrors: number;
+  readonly words: number;
+  readonly charErrors: number;
+  readonly chars: number;
+  readonly wer: number;
+  readonly cer: number;
+}
+
+/** Word and character error rates of a hypothesis over a whole recording's reference text. */
+export function errorRates(reference: string, hypothesis: string): ErrorRates {
+  const refWords = reference.split(/\s+/).filter(Boolean);
+  const wordErrors = editDistance(refWords, hypothesis.split(/\s+/).filter(Boolean));
+  const refChars = [...refWords.join(' ')];
+  const charErrors = editDistance(refChars, [...hypothesis.split(/\s+/).filter(Boolean).join(' ')]);
+  return { wordErrors, words: refWords.length, charErrors, chars: refChars.length, wer: wordErrors / refWords.length, cer: charErrors / refChars.length };
+}
+
+/**
+ * For each hypothesis word, whether the word alignment (the longest common subsequence of the
+ * two word sequences) matches it to a reference word: false for substitutions and insertions.
+ */
+export function matchedWords(reference: string, words: readonly TranscribedWord[]): boolean[] {
+  const matched: boolean[] = [];
+  for (const change of diffArrays(reference.split(/\s+/).filter(Boolean), words.map((w) => w.text))) {
+    if (change.removed) continue;
+    for (let i = 0; i < change.count; i++) matched.push(!change.added);
+  }
+  return matched;
+}
+
+/** The words of `a` and of `b` that the alignment of the two transcripts does not match. */
+export function differingWords(a: readonly TranscribedWord[], b: readonly TranscribedWord[]): { onlyA: TranscribedWord[]; onlyB: TranscribedWord[] } {
+  const onlyA: TranscribedWord[] = [];
+  const onlyB: TranscribedWord[] = [];
+  let i = 0;
+  let j = 0;
+  for (const change of diffArrays(a.map((w) => w.text), b.map((w) => w.text))) {
+    if (change.removed) onlyA.push(...a.slice(i, (i += change.count)));
+    else if (change.added) onlyB.push(...b.slice(j, (j += change.count)));
+    else {
+      i += change.count;
+      j += change.count;
+    }
+  }
+  return { onlyA, onlyB };
+}
