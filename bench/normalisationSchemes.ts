@@ -86,7 +86,7 @@ export class NormalisingModel implements WindowModel {
     if (this.scheme === 'per window') {
       normalizeInPlace(this.buffer, validSamples); // the app's own code, so this row must equal the app's run
     } else {
-      const { mean, scale } = this.statistics(window, validSamples, newFrom);
+      const { mean, scale } = this.statistics(this.scheme, window, validSamples, newFrom);
       for (let i = 0; i < validSamples; i++) this.buffer[i] = (window[i] - mean) * scale;
       this.buffer.fill(0, validSamples);
     }
@@ -94,10 +94,8 @@ export class NormalisingModel implements WindowModel {
     return this.model.logProbs(this.buffer, validSamples, fromFrame, toFrame);
   }
 
-  private statistics(window: Float32Array, validSamples: number, newFrom: number): { mean: number; scale: number } {
-    switch (this.scheme) {
-      case 'per window':
-        throw new Error('normalised by normalizeInPlace');
+  private statistics(scheme: Exclude<Scheme, 'per window'>, window: Float32Array, validSamples: number, newFrom: number): { mean: number; scale: number } {
+    switch (scheme) {
       case 'running':
         this.running.add(window, newFrom, validSamples);
         return { mean: this.running.mean, scale: this.running.scale };
@@ -120,7 +118,7 @@ export class NormalisingModel implements WindowModel {
       case 'first 5 s': {
         if (this.fixed === null) {
           const m = new Moments();
-          m.add(window, 0, this.scheme === 'first 5 s' ? Math.min(validSamples, 5 * SAMPLE_RATE) : validSamples);
+          m.add(window, 0, scheme === 'first 5 s' ? Math.min(validSamples, 5 * SAMPLE_RATE) : validSamples);
           this.fixed = { mean: m.mean, scale: m.scale };
         }
         return this.fixed;

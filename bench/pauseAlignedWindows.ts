@@ -1,7 +1,7 @@
 // Windows that start and end in pauses, for the accuracy harness only (the app's windows are
 // fixed): each window keeps the frames from one pause to the last pause that fits, with optional
 // context beyond them, and is normalised on its own like the app's.
-import { greedyCtcDecoder } from '../src/engine/asr/decoders/greedyCtcDecoder.ts';
+import type { CtcDecoderFactory } from '../src/engine/asr/decoders/ctcDecoder.ts';
 import { framesForSamples } from '../src/engine/asr/frameGeometry.ts';
 import type { WindowModel } from '../src/engine/asr/streamingTranscriber.ts';
 import { SAMPLE_RATE } from '../src/shared/audioFormat.ts';
@@ -45,8 +45,13 @@ function latestPauseMiddle(loudness: Float32Array, minFrames: number, from: numb
   return null;
 }
 
-/** Greedy words of the whole recording decoded window by window, each window cut in a pause. */
-export async function pauseAlignedWords(model: WindowModel, samples: Float32Array, options: PauseAlignedOptions): Promise<{ words: TranscribedWord[]; cuts: number[] }> {
+/** The words of the whole recording decoded window by window, each window cut in a pause. */
+export async function pauseAlignedWords(
+  model: WindowModel,
+  samples: Float32Array,
+  options: PauseAlignedOptions,
+  decoderFactory: CtcDecoderFactory,
+): Promise<{ words: TranscribedWord[]; cuts: number[] }> {
   const { geometry } = model;
   const hop = geometry.hop;
   const maxSamples = Math.round((options.maxWindowSeconds * SAMPLE_RATE) / hop) * hop;
@@ -54,7 +59,7 @@ export async function pauseAlignedWords(model: WindowModel, samples: Float32Arra
   const totalFrames = framesForSamples(geometry, samples.length);
   const loudness = frameLoudness(samples, hop);
   const minPauseFrames = Math.round((MIN_PAUSE_SECONDS * SAMPLE_RATE) / hop);
-  const decoder = greedyCtcDecoder(model.vocabulary, hop / SAMPLE_RATE);
+  const decoder = decoderFactory(model.vocabulary, hop / SAMPLE_RATE);
   const padded = new Float32Array(maxSamples);
   const words: TranscribedWord[] = [];
   const cuts: number[] = [];

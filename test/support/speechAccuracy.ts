@@ -22,6 +22,18 @@ export function singleThreadedOrt(): void {
     create(model, { ...(options as object), intraOpNumThreads: 1, interOpNumThreads: 1 });
 }
 
+/**
+ * The recording delayed by `samples` of silence, with its sentences' times moved to match: the
+ * same speech on another phase of the frame grid, to tell what chunking changes from what any
+ * change of the input changes.
+ */
+export function delayed(recording: Float32Array, sentences: readonly TimedSentence[], samples: number): { samples: Float32Array; sentences: TimedSentence[] } {
+  const copy = new Float32Array(recording.length + samples);
+  copy.set(recording, samples);
+  const seconds = samples / SAMPLE_RATE;
+  return { samples: copy, sentences: sentences.map((s) => ({ ...s, start: s.start + seconds, end: s.end + seconds })) };
+}
+
 /** The sample span of a sentence with its margin, starting on the frame grid so its times are global. */
 export function sentenceSpan(sentence: TimedSentence, hop: number, totalSamples: number): { from: number; to: number } {
   const from = Math.max(0, Math.floor(((sentence.start - SENTENCE_MARGIN_SECONDS) * SAMPLE_RATE) / hop) * hop);
