@@ -97,13 +97,20 @@ export interface ErrorRates {
   readonly cer: number;
 }
 
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/** Word errors (substitutions, deletions, insertions) of a hypothesis against a reference text, and the reference's words. */
+export function wordErrors(reference: string, hypothesis: string): { errors: number; words: number } {
+  const refWords = wordsOf(reference);
+  return { errors: editDistance(refWords, wordsOf(hypothesis)), words: refWords.length };
+}
+
 /** Word and character error rates of a hypothesis over a whole recording's reference text. */
 export function errorRates(reference: string, hypothesis: string): ErrorRates {
-  const refWords = reference.split(/\s+/).filter(Boolean);
-  const wordErrors = editDistance(refWords, hypothesis.split(/\s+/).filter(Boolean));
-  const refChars = [...refWords.join(' ')];
-  const charErrors = editDistance(refChars, [...hypothesis.split(/\s+/).filter(Boolean).join(' ')]);
-  return { wordErrors, words: refWords.length, charErrors, chars: refChars.length, wer: wordErrors / refWords.length, cer: charErrors / refChars.length };
+  const { errors, words } = wordErrors(reference, hypothesis);
+  const refChars = [...wordsOf(reference).join(' ')];
+  const charErrors = editDistance(refChars, [...wordsOf(hypothesis).join(' ')]);
+  return { wordErrors: errors, words, charErrors, chars: refChars.length, wer: errors / words, cer: charErrors / refChars.length };
 }
 
 /**
@@ -112,7 +119,7 @@ export function errorRates(reference: string, hypothesis: string): ErrorRates {
  */
 export function matchedWords(reference: string, words: readonly TranscribedWord[]): boolean[] {
   const matched: boolean[] = [];
-  for (const change of diffArrays(reference.split(/\s+/).filter(Boolean), words.map((w) => w.text))) {
+  for (const change of diffArrays(wordsOf(reference), words.map((w) => w.text))) {
     if (change.removed) continue;
     for (let i = 0; i < change.count; i++) matched.push(!change.added);
   }
