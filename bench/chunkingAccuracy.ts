@@ -361,7 +361,7 @@ async function main(): Promise<void> {
             const byDecoder = factories.map((): TranscribedWord[][] => []);
             for (const phase of r.phases) {
               const tee = decoderTee(factories);
-              await pauseAlignedWords(model, phase.samples, { maxWindowSeconds, contextSeconds, padded: true }, tee.factory);
+              await pauseAlignedWords(model, phase.samples, { maxWindowSeconds, contextSeconds }, tee.factory);
               tee.words.forEach((words, i) => byDecoder[i].push(words));
             }
             row.push(byDecoder.map((byPhase) => points(pooled(r, byPhase).wer - r.referenceWer)).join(' / '));

@@ -11,8 +11,6 @@ export interface PauseAlignedOptions {
   readonly maxWindowSeconds: number;
   /** Audio on each side of the kept frames, as the stride is for fixed windows. */
   readonly contextSeconds: number;
-  /** Zero-pad every window to the maximum length (fixed tensor shapes), or run it at its own length. */
-  readonly padded: boolean;
 }
 
 /** A pause is this long at least, so the gaps between words inside a sentence do not count. */
@@ -60,7 +58,8 @@ export async function pauseAlignedWords(
   const loudness = frameLoudness(samples, hop);
   const minPauseFrames = Math.round((MIN_PAUSE_SECONDS * SAMPLE_RATE) / hop);
   const decoder = decoderFactory(model.vocabulary, hop / SAMPLE_RATE);
-  const padded = new Float32Array(maxSamples);
+  // Zero-padded to the longest, as the app's fixed tensor shapes would have it.
+  const window = new Float32Array(maxSamples);
   const words: TranscribedWord[] = [];
   const cuts: number[] = [];
   let keepFrom = 0;
@@ -78,14 +77,8 @@ export async function pauseAlignedWords(
       while (framesForSamples(geometry, validSamples) < keepTo - firstFrame) validSamples += hop;
       cuts.push((keepTo * hop) / SAMPLE_RATE);
     }
-    let window: Float32Array;
-    if (options.padded) {
-      padded.set(samples.subarray(windowStart, windowStart + validSamples));
-      padded.fill(0, validSamples);
-      window = padded;
-    } else {
-      window = samples.slice(windowStart, windowStart + validSamples);
-    }
+    window.set(samples.subarray(windowStart, windowStart + validSamples));
+    window.fill(0, validSamples);
     const frames = await model.logProbs(window, validSamples, keepFrom - firstFrame, keepTo - firstFrame);
     words.push(...decoder.push(frames, keepFrom));
     keepFrom = keepTo;

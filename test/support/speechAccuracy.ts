@@ -78,12 +78,17 @@ export async function chunkedWords(
 
 export const textOf = (words: readonly TranscribedWord[]): string => words.map((w) => w.text).join(' ');
 
+/** Levenshtein distance between two sequences, compared by `===` (two typed rows: the long transcripts make this the harness's hot loop). */
 function editDistance<T>(a: readonly T[], b: readonly T[]): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
-    previous = current;
+    current[0] = i;
+    const item = a[i - 1];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j - 1] + (item === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
+    }
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }
