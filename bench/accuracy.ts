@@ -10,12 +10,11 @@
 // Each clip's log-probabilities are taken once through StreamingTranscriber and replayed into
 // every decoder in the same pieces, so the decoders see exactly what a job would feed them.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import ort from 'onnxruntime-node';
 import type { CtcDecoder, CtcDecoderFactory, FrameLogProbs } from '../src/engine/asr/decoders/ctcDecoder.ts';
 import { beamSearchDecoder } from '../src/engine/asr/decoders/beamSearchDecoder.ts';
 import { greedyCtcDecoder } from '../src/engine/asr/decoders/greedyCtcDecoder.ts';
@@ -26,10 +25,11 @@ import { windowSettings } from '../src/engine/asr/windowSettings.ts';
 import { CtcModel } from '../src/engine/worker/ctcModel.ts';
 import { wordErrorRate } from '../src/features/transcript/wordErrorRate.ts';
 import type { TranscribedWord } from '../src/shared/transcript.ts';
+import { fortunesCorpus } from '../test/support/fortunesText.ts';
 import { MODELS_DIR, readWav16kMono, SHARED } from '../test/support/sharedFixtures.ts';
+import { singleThreadedOrt } from '../test/support/speechAccuracy.ts';
 import { kneserNeyArpa } from './languageModel/kneserNeyArpa.ts';
 
-const FORTUNES = '/usr/share/games/fortunes';
 const SPEECH = path.join(SHARED, 'audio/speech');
 const SNR_DB = 10;
 const PIECE_SAMPLES = 16_000;
@@ -50,60 +50,7 @@ interface RecordedFrames {
 // ---------------------------------------------------------------------------------------------
 // The language model's text
 
-/** The words of a text as the model spells them: upper case, letters and apostrophes. */
-function spokenWords(text: string): string[] {
-  return text
-    .toUpperCase()
-    .replace(/[-/]/g, ' ')
-    .replace(/[^A-Z'\s]/g, ' ')
-    .split(/\s+/)
-    .map((word) => word.replace(/^'+|'+$/g, ''))
-    .filter((word) => word !== '');
-}
-
-/** The sentences of a fortune; those with digits are left out, as espeak would read them out. */
-function sentencesOf(record: string): string[][] {
-  return record
-    .split(/[.!?;:]+|--/)
-    .filter((sentence) => !/\d/.test(sentence))
-    .map(spokenWords)
-    .filter((words) => words.length > 0);
-}
-
-function ngramsOf(words: readonly string[], n: number): string[] {
-  const size = Math.min(n, words.length);
-  return Array.from({ length: words.length - size + 1 }, (_, i) => words.slice(i, i + size).join(' '));
-}
-
-function fortunesCorpus(fixtureTexts: readonly string[]): { sentences: string[][]; records: number; dropped: number } {
-  const files = readdirSync(FORTUNES).filter((name) => !name.includes('.') && statSync(path.join(FORTUNES, name)).isFile());
-  const banned = new Set(fixtureTexts.flatMap((text) => ngramsOf(spokenWords(text), 4)));
-  const sentences: string[][] = [];
-  let records = 0;
-  let dropped = 0;
-  for (const file of files) {
-    for (const record of readFileSync(path.join(FORTUNES, file), 'latin1').split(/^%$/m)) {
-      const recordSentences = sentencesOf(record);
-      if (recordSentences.length === 0) continue;
-      records++;
-      // Across sentence edges too, so no fixture's four words in a row survive anywhere.
-      if (ngramsOf(spokenWords(record), 4).some((gram) => banned.has(gram))) {
-        dropped++;
-        continue;
-      }
-      sentences.push(...recordSentences);
-    }
-  }
-  const corpus = ` ${sentences.map((words) => words.join(' ')).join(' | ')} `;
-  const leaked = fixtureTexts.filter((text) => corpus.includes(` ${spokenWords(text).join(' ')} `));
-  if (leaked.length > 0) throw new Error(`Fixture sentences left in the corpus: ${leaked.join('; ')}`);
-  return { sentences, records, dropped };
-}
-
 async function buildLanguageModel(dir: string, fixtureTexts: readonly string[]): Promise<NgramLanguageModel> {
-  if (!statSync(FORTUNES, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Error(`${FORTUNES} is missing: install Debian's fortunes package (apt-get install -y fortunes).`);
-  }
   const { sentences, records, dropped } = fortunesCorpus(fixtureTexts);
   const file = path.join(dir, 'fortunes-3gram.arpa.gz');
   writeFileSync(file, gzipSync(kneserNeyArpa(sentences, 3)));
@@ -222,13 +169,6 @@ function decodeSet(factory: CtcDecoderFactory, model: CtcModel, set: ReadonlyArr
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** ONNX Runtime on one thread, so the two shared cores are not both taken. */
-function singleThreadedOrt(): void {
-  const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (...args: unknown[]) => Promise<ort.InferenceSession>;
-  (ort.InferenceSession as unknown as { create: (...args: unknown[]) => Promise<ort.InferenceSession> }).create = (model, options) =>
-    create(model, { ...(options as object), intraOpNumThreads: 1, interOpNumThreads: 1 });
-}
 
 async function main(): Promise<void> {
   singleThreadedOrt();
