@@ -2,12 +2,12 @@
 // runtime, ORT on one thread). The reference is one pass per sentence: each sentence of a long
 // recording's manifest run alone with a quarter second either side, normalised on its own, greedy.
 //
-//   npx tsx bench/chunkingAccuracy.ts                           # everything (about an hour here)
+//   npx tsx bench/chunkingAccuracy.ts                           # everything (over half an hour on one core)
 //   npx tsx bench/chunkingAccuracy.ts --only=grid --phases=1    # a section, one frame phase
 //
 // This model's words move with any change of its input, however small: the same recording
-// delayed by a quarter of a frame (80 samples) moves one file's WER by more than a point. So each
-// figure pools the errors of `--phases` copies of the recording (default 4), delayed by 0, ¼, ½
+// delayed by a fraction of a frame changes a file's WER by more than the differences measured
+// here. So each figure pools the errors of `--phases` copies of the recording (default 4), delayed by 0, ¼, ½
 // and ¾ of a frame, each against its own one-pass reference; "Δ" is chunked minus one pass.
 //
 // Sections: grid (window × stride through StreamingTranscriber, with the words that differ from
@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     }
 
     if (sections.has('norm')) {
-      const raw = await loadUnnormalised(MODELS_DIR, 'espeak-ctc');
+      const raw = await loadUnnormalised(MODELS_DIR, 'espeak-ctc', dir);
       const settingsList: Array<[number, number]> = [[DEFAULT_WINDOW_SECONDS, DEFAULT_STRIDE_SECONDS], [10, 1]];
       console.log(`Normalisation schemes: Δ WER, points; ${DECODERS.map(([name]) => name).join(' / ')}. None holds more audio than a window, but the oracle reads the whole file first`);
       const rows: string[][] = [];

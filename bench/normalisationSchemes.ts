@@ -1,9 +1,10 @@
 // Normalisation schemes for a chunked run, measured against what the app does (each window
 // normalised on its own). The model is loaded with do_normalize off, through a folder that links
 // to the real one, so that the scheme alone decides what the model sees.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CtcVocabulary } from '../src/engine/asr/ctcVocabulary.ts';
+import type { FrameGeometry } from '../src/engine/asr/frameGeometry.ts';
 import type { WindowLogProbs, WindowModel } from '../src/engine/asr/streamingTranscriber.ts';
 import type { WindowSettings } from '../src/engine/asr/windowSettings.ts';
 import { normalizeInPlace } from '../src/engine/asr/normalizeAudio.ts';
@@ -13,10 +14,11 @@ import { SAMPLE_RATE } from '../src/shared/audioFormat.ts';
 export const SCHEMES = ['per window', 'running', 'first window', 'first 5 s', 'running, 60 s memory', 'whole file (oracle)'] as const;
 export type Scheme = (typeof SCHEMES)[number];
 
-/** The model in `modelsDir/name`, loaded so that it takes its input as given. */
-export async function loadUnnormalised(modelsDir: string, name: string): Promise<CtcModel> {
+/** The model in `modelsDir/name`, loaded so that it takes its input as given (its linked copy is made in `dir`). */
+export async function loadUnnormalised(modelsDir: string, name: string, dir: string): Promise<CtcModel> {
   const source = path.join(modelsDir, name);
-  const root = mkdtempSync(path.join(os.tmpdir(), 'unnormalised-'));
+  const root = path.join(dir, 'unnormalised');
+  mkdirSync(root);
   const folder = path.join(root, name);
   mkdirSync(folder);
   for (const entry of readdirSync(source)) if (entry !== 'preprocessor_config.json') symlinkSync(path.join(source, entry), path.join(folder, entry));
@@ -52,8 +54,8 @@ class Moments {
  * every sample once as it arrives, as the engine would.
  */
 export class NormalisingModel implements WindowModel {
-  readonly geometry;
-  readonly vocabulary;
+  readonly geometry: FrameGeometry;
+  readonly vocabulary: CtcVocabulary;
   private readonly buffer: Float32Array;
   private windows = 0;
   private seen = 0;

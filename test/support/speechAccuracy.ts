@@ -12,7 +12,7 @@ import type { TranscribedWord } from '../../src/shared/transcript.ts';
 import type { TimedSentence } from './speechFixtures.ts';
 
 /** Audio either side of a sentence in the one-pass reference. */
-export const SENTENCE_MARGIN_SECONDS = 0.25;
+const SENTENCE_MARGIN_SECONDS = 0.25;
 const PIECE_SAMPLES = SAMPLE_RATE;
 
 /** ONNX Runtime on one thread, so the two shared cores are not both taken. */
@@ -35,7 +35,7 @@ export function delayed(recording: Float32Array, sentences: readonly TimedSenten
 }
 
 /** The sample span of a sentence with its margin, starting on the frame grid so its times are global. */
-export function sentenceSpan(sentence: TimedSentence, hop: number, totalSamples: number): { from: number; to: number } {
+function sentenceSpan(sentence: TimedSentence, hop: number, totalSamples: number): { from: number; to: number } {
   const from = Math.max(0, Math.floor(((sentence.start - SENTENCE_MARGIN_SECONDS) * SAMPLE_RATE) / hop) * hop);
   const to = Math.min(totalSamples, Math.round((sentence.end + SENTENCE_MARGIN_SECONDS) * SAMPLE_RATE));
   return { from, to };
@@ -43,20 +43,15 @@ export function sentenceSpan(sentence: TimedSentence, hop: number, totalSamples:
 
 /**
  * The reference: each sentence run alone through the model in one window (so normalised on its
- * own), with a quarter second of margin, and decoded; the words of all sentences, in order.
+ * own), with a quarter second of margin, and decoded greedily; the words of all sentences, in order.
  */
-export async function perSentenceWords(
-  model: WindowModel,
-  samples: Float32Array,
-  sentences: readonly TimedSentence[],
-  decoder: CtcDecoderFactory = greedyCtcDecoder,
-): Promise<TranscribedWord[]> {
+export async function perSentenceWords(model: WindowModel, samples: Float32Array, sentences: readonly TimedSentence[]): Promise<TranscribedWord[]> {
   const words: TranscribedWord[] = [];
   for (const sentence of sentences) {
     const { from, to } = sentenceSpan(sentence, model.geometry.hop, samples.length);
     const window = samples.slice(from, to);
     const frames = await model.logProbs(window, window.length, 0, framesForSamples(model.geometry, window.length));
-    const sentenceDecoder = decoder(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
+    const sentenceDecoder = greedyCtcDecoder(model.vocabulary, model.geometry.hop / SAMPLE_RATE);
     words.push(...sentenceDecoder.push(frames, from / model.geometry.hop), ...sentenceDecoder.flush());
   }
   return words;
