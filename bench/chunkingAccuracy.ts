@@ -4,6 +4,7 @@
 //
 //   npx tsx bench/chunkingAccuracy.ts                           # everything (over half an hour on one core)
 //   npx tsx bench/chunkingAccuracy.ts --only=grid --phases=1    # a section, one frame phase
+//   npx tsx bench/chunkingAccuracy.ts --only=grid --windows=20,30 --strides=1,2
 //
 // This model's words move with any change of its input, however small: the same recording
 // delayed by a fraction of a frame changes a file's WER by more than the differences measured
@@ -47,8 +48,9 @@ const sections = new Set<Section>((argument('only')?.split(',') as Section[] | u
 for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}"; pick from ${SECTIONS.join(', ')}.`);
 const PHASES = Number(argument('phases') ?? 4);
 
-const WINDOWS = [8, 10, 12, 15, 20, 25, 30];
-const STRIDES = [0.5, 1, 1.5, 2, 2.5, 3];
+const numbers = (name: string, fallback: number[]) => argument(name)?.split(',').map(Number) ?? fallback;
+const WINDOWS = numbers('windows', [8, 10, 12, 15, 20, 25, 30]);
+const STRIDES = numbers('strides', [0.5, 1, 1.5, 2, 2.5, 3]);
 const BREAK_PAUSES = [0.2, 0.3, 0.4, 0.5, 0.6, 0.8];
 /** A word is at a window edge when its span comes this close to where two windows' kept frames meet. */
 const EDGE_SECONDS = 0.5;

@@ -1,0 +1,100 @@
+// Where the renderer's native memory goes as files follow one another in one page: after each
+// file, the proportional set size of each Chromium process by type, the DOM counters and the V8
+// heap, and at the end the renderer's sampled native allocations still live, grouped by stack.
+//
+//   npx tsx bench/nativeGrowth.ts            # 30 tone sentence clips, tone-ctc
+//   npx tsx bench/nativeGrowth.ts --files=60
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, newPage, transcribeFile } from '../test/support/harness.ts';
+import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
+import { sentenceManifest, TONES } from '../test/support/sharedFixtures.ts';
+
+const files = Number(process.argv.find((a) => a.startsWith('--files='))?.slice(8) ?? 30);
+const MB = 1e6;
+
+/** Allocated PSS (anonymous + shared memory) of each Chromium process under this one, by its --type. */
+function pssByType(): Record<string, number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone
+    }
+  }
+  const totals: Record<string, number> = {};
+  for (const pid of parents.keys()) {
+    let ancestor: number | undefined = pid;
+    while (ancestor !== undefined && ancestor !== process.pid && ancestor > 1) ancestor = parents.get(ancestor);
+    if (ancestor !== process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      if (!cmdline[0].includes('chrom')) continue;
+      const type = cmdline.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+      const utility = cmdline.find((a) => a.startsWith('--utility-sub-type='))?.slice(19);
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+      const key = utility ? `${type}:${utility.split('.').at(-1)}` : type;
+      totals[key] = (totals[key] ?? 0) + kB('Pss_Anon') + kB('Pss_Shmem');
+    } catch {
+      // gone
+    }
+  }
+  return totals;
+}
+
+const outDir = path.join(OUT, 'app');
+viteBuild(outDir);
+const server = await vitePreview(outDir);
+const work = mkdtempSync(path.join(tmpdir(), 'native-growth-'));
+const browser = await launchBrowser();
+try {
+  const { page } = await newPage(browser);
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${server.url}?model=/models/tone-ctc&device=wasm`);
+  await page.waitForSelector('[data-testid="status"][data-state="idle"]', { timeout: 120_000 });
+  const sentences = sentenceManifest();
+  await cdp.send('Memory.startSampling', { samplingInterval: 16_384, suppressRandomness: true });
+  const rows: string[] = [];
+  for (let i = 0; i < files; i++) {
+    const { file } = sentences[i % sentences.length];
+    const copy = path.join(work, `${String(i).padStart(3, '0')}-${file}`);
+    copyFileSync(path.join(TONES, 'sentences', file), copy);
+    await transcribeFile(page, copy);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await new Promise((r) => setTimeout(r, 300));
+    const dom = await cdp.send('Memory.getDOMCounters');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const pss = pssByType();
+    const row = [
+      String(i + 1),
+      ...Object.entries(pss)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, bytes]) => `${type} ${(bytes / MB).toFixed(1)}`),
+      `nodes ${dom.nodes}`,
+      `listeners ${dom.jsEventListeners}`,
+      `documents ${dom.documents}`,
+      `V8 ${(heap.usedSize / MB).toFixed(1)}`,
+    ].join(' | ');
+    rows.push(row);
+    console.log(row);
+  }
+  const profile = await cdp.send('Memory.getSamplingProfile');
+  const byFrame = new Map<string, number>();
+  for (const sample of profile.profile.samples) {
+    // The first frames are the allocator's own; name a sample by the frames that asked for the memory.
+    const key = sample.stack.filter((f) => !/alloc|malloc|Partition|operator new|base::/i.test(f)).slice(0, 4).join(' < ');
+    byFrame.set(key, (byFrame.get(key) ?? 0) + sample.total);
+  }
+  console.log('\nLive sampled native allocations in the renderer, largest first:');
+  for (const [stack, bytes] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(bytes / MB).toFixed(2)} MB  ${stack}`);
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+}
