@@ -33,6 +33,7 @@ function pssByType(): Record<string, number> {
     while (ancestor !== undefined && ancestor !== process.pid && ancestor > 1) ancestor = parents.get(ancestor);
     if (ancestor !== process.pid) continue;
     try {
+      // Zygote-forked processes rewrite their command line as one space-separated string.
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
       if (!cmdline[0].includes('chrom')) continue;
       const type = cmdline.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
