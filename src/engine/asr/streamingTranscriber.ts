@@ -40,7 +40,7 @@ export interface WindowModel {
  * word ends there) and the stream is skipped, keeping only the last margin + stride of it, until
  * a block holds sound. The next window starts margin + stride before that block and keeps its
  * frames from the margin on, as any window keeps them after its stride, so windows stay on the
- * global frame grid and word times are exact. The stream's start counts as the end of a silence:
+ * global frame grid and word times are exact. The stream's start counts as inside a silence:
  * leading silence is skipped the same way.
  */
 export class StreamingTranscriber {
