@@ -1,42 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { framesForSamples } from '../../../src/engine/asr/frameGeometry.ts';
 import { StreamingTranscriber, type WindowModel } from '../../../src/engine/asr/streamingTranscriber.ts';
 import { windowSettings } from '../../../src/engine/asr/windowSettings.ts';
 import type { TranscribedWord } from '../../../src/shared/transcript.ts';
 import { logProbsOfIds } from '../../support/logProbs.ts';
-import { BLANK, geometry, SEP, vocab } from '../../support/toyCtc.ts';
+import { encodeIds, idModel } from '../../support/idModel.ts';
+import { geometry } from '../../support/toyCtc.ts';
 
-/**
- * A stand-in acoustic model whose frame f "hears" the id written in the sample at the frame's
- * centre, so chunk merging can be checked exhaustively without running a network.
- */
-function syntheticModel(): WindowModel {
-  return {
-    geometry,
-    vocabulary: vocab,
-    async logProbs(window, valid, from, to) {
-      const windowFrames = framesForSamples(geometry, window.length);
-      const ids: number[] = [];
-      for (let f = from; f < Math.min(to, windowFrames); f++) {
-        const centre = f * 320 + 200;
-        ids.push(centre < valid ? window[centre] : BLANK);
-      }
-      return { ...logProbsOfIds(ids, vocab.tokens.length), windowFrames };
-    },
-  };
-}
-
-function encode(text: string): Float32Array {
-  const ids: number[] = [];
-  for (const ch of text) ids.push(...new Array(3).fill(ch === ' ' ? SEP : vocab.tokens.indexOf(ch)), BLANK);
-  const samples = new Float32Array(ids.length * 320 + 173);
-  ids.forEach((id, f) => samples.fill(id, f * 320, (f + 1) * 320));
-  return samples;
-}
 
 describe('streaming transcriber', () => {
   const text = 'BAD DOOB AB ' .repeat(40).trim() + ' BOO';
-  const samples = encode(text);
+  const samples = encodeIds(text);
 
   it.each([
     [4, 0.5, 1000],
@@ -45,7 +18,7 @@ describe('streaming transcriber', () => {
     [9.99, 3, 333],
     [30, 2, samples.length],
   ])('gives the same words for a %s s window, %s s stride, %s-sample pieces', async (win, stride, piece) => {
-    const model = syntheticModel();
+    const model = idModel();
     const oneShot = new StreamingTranscriber(model, windowSettings(geometry, 600, 1));
     const reference = [...(await oneShot.push(samples)).words, ...(await oneShot.finish()).words];
     expect(reference.map((w) => w.text).join(' ')).toBe(text);
@@ -60,17 +33,17 @@ describe('streaming transcriber', () => {
   });
 
   it('rejects a model whose frame count disagrees with its config', async () => {
-    const liar: WindowModel = { ...syntheticModel(), logProbs: async () => ({ ...logProbsOfIds([0, 0, 0], 9), windowFrames: 3 }) };
+    const liar: WindowModel = { ...idModel(), logProbs: async () => ({ ...logProbsOfIds([0, 0, 0], 9), windowFrames: 3 }) };
     const transcriber = new StreamingTranscriber(liar, windowSettings(geometry, 4, 1));
-    await expect(transcriber.push(new Float32Array(64_000))).rejects.toThrow(/frames/);
+    await expect(transcriber.push(new Float32Array(64_000).fill(0.5))).rejects.toThrow(/frames/);
   });
 });
 
 describe('live preview', () => {
   it('shows the words past the committed edge without committing them', async () => {
     const text = 'BAD DOOB AB BOO DAB';
-    const samples = encode(text);
-    const transcriber = new StreamingTranscriber(syntheticModel(), windowSettings(geometry, 4, 1));
+    const samples = encodeIds(text);
+    const transcriber = new StreamingTranscriber(idModel(), windowSettings(geometry, 4, 1));
     const committed: TranscribedWord[] = [];
     let lastPreview: TranscribedWord[] = [];
     for (let at = 0; at < samples.length; at += 3_200) {
