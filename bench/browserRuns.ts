@@ -89,14 +89,16 @@ async function jobAfter(page: Page, from: number, timeoutMs: number): Promise<{ 
 /**
  * The app on `clips` one after another in one page (a fresh browser). With several clips, also the
  * panel's figures after the first and after the last file, each from a measurement begun after it.
- * `settings` are more URL settings (`window=8&stride=1`).
+ * `settings` are more URL settings (`window=8&stride=1`). `finalMeasurement: false` takes the
+ * panel's figures without waiting for a browser measurement begun after the last job: its engine
+ * figures are current, and at base-bench size one measurement can take minutes.
  */
 export async function runApp(
   appUrl: string,
   model: string,
   clips: readonly Clip[],
   label: string,
-  settings = '',
+  { settings = '', finalMeasurement = true }: { settings?: string; finalMeasurement?: boolean } = {},
 ): Promise<{ row: RunRow; repeat: RepeatFigures | null }> {
   const { value, peakRssBytes, peakPssBytes } = await withBrowser(false, async (browser) => {
     const { page, errors } = await newPage(browser);
@@ -131,7 +133,7 @@ export async function runApp(
       heaps.push(figures.wasmHeapBytes);
       if (i === 0) afterFirst = { bytes: figures.currentBytes, pss: chromiumPssBytes(), heap: figures.wasmHeapBytes };
     }
-    const last = await memoryPanelAfter(page, await pageClock(page), { measured: true, timeoutMs: FRESH_MEASUREMENT_MS });
+    const last = await memoryPanelAfter(page, await pageClock(page), { measured: finalMeasurement, timeoutMs: FRESH_MEASUREMENT_MS });
     const pssAfterLast = chromiumPssBytes();
     if (errors.length > 0) outcome += ` (page errors: ${errors.join('; ').slice(0, 200)})`;
     const repeat: RepeatFigures | null =
@@ -191,7 +193,7 @@ export async function runBaseline(
   clips: readonly Clip[],
   label: string,
   timeoutMs: number,
-  dtype: 'fp32' | 'q8' = 'fp32',
+  { dtype = 'fp32', finalMeasurement = true }: { dtype?: 'fp32' | 'q8'; finalMeasurement?: boolean } = {},
 ): Promise<{ row: RunRow; repeat: RepeatFigures | null }> {
   let seenPeak: number | null = null;
   let seenHeap: number | null = null;
@@ -256,8 +258,11 @@ export async function runBaseline(
       if (ok) {
         const since = await pageClock(page);
         await page.waitForFunction(
-          (after) => ((window as unknown as { baselineMemory(): BaselineMemory }).baselineMemory().measureStarted ?? -1) > after,
-          since,
+          ([after, measured]) => {
+            const m = (window as unknown as { baselineMemory(): BaselineMemory }).baselineMemory();
+            return (m.engineAt ?? -1) > after && (!measured || (m.measureStarted ?? -1) > after);
+          },
+          [since, finalMeasurement] as const,
           { timeout: FRESH_MEASUREMENT_MS, polling: 200 },
         );
         last = await memory();
