@@ -330,15 +330,20 @@ export async function runRuntime(
   model: string,
   windowSeconds: number,
   windows: number,
-): Promise<{ run: RuntimeRun; peakPssBytes: number }> {
+  measureMemory = false,
+): Promise<{ run: RuntimeRun & { measurements: number }; peakPssBytes: number }> {
   const { value, peakPssBytes } = await withBrowser(false, async (browser) => {
     const { page } = await newPage(browser);
     await page.goto(`${pagesUrl}runtime/`);
     await page.waitForFunction(() => 'runtime' in window);
     return page.evaluate(
-      ([b, url, samples, count]) =>
-        (window as unknown as { runtime: { run(b: string, u: string, s: number, c: number): Promise<RuntimeRun> } }).runtime.run(b, url, samples, count),
-      [build, `/models/${model}/onnx/model_quantized.onnx`, windowSeconds * SAMPLE_RATE, windows] as const,
+      ([b, url, samples, count, measure]) =>
+        (
+          window as unknown as {
+            runtime: { run(b: string, u: string, s: number, c: number, m: boolean): Promise<RuntimeRun & { measurements: number }> };
+          }
+        ).runtime.run(b, url, samples, count, measure),
+      [build, `/models/${model}/onnx/model_quantized.onnx`, windowSeconds * SAMPLE_RATE, windows, measureMemory] as const,
     );
   });
   return { run: value, peakPssBytes };

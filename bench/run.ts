@@ -270,16 +270,19 @@ async function baseSection(appUrl: string, pagesUrl: string): Promise<void> {
   emit(`### The runtime's own limit: one bare ONNX Runtime Web session, ${DEFAULT_WINDOW_SECONDS} s windows back to back over ${RUNTIME_AUDIO_SECONDS} s (no overlap)`);
   emit();
   const windows = Math.ceil(RUNTIME_AUDIO_SECONDS / DEFAULT_WINDOW_SECONDS);
-  const runs: Array<{ run: RuntimeRun; peakPssBytes: number }> = [];
+  const runs: Array<{ run: RuntimeRun & { measurements: number }; peakPssBytes: number }> = [];
   for (const build of RUNTIME_BUILDS) {
     runs.push(await runRuntime(pagesUrl, build, BASE, DEFAULT_WINDOW_SECONDS, windows));
     console.error(JSON.stringify(runs.at(-1)));
   }
+  // What the app's memory panel costs the runtime: its browser measurements, on the app's build.
+  const measured = await runRuntime(pagesUrl, 'webgpu-bundle-plain', BASE, DEFAULT_WINDOW_SECONDS, windows, true);
+  console.error(JSON.stringify(measured));
   const perWindow = (r: RuntimeRun) => mean(r.windowSeconds);
   table(
     ['ORT build', 'threads', 'session created s', 'first window s', `s per window (mean of ${windows})`, 'RTF', 'speed', 'WASM heap', 'peak Chromium PSS'],
-    runs.map(({ run, peakPssBytes }) => [
-      RUNTIME_BUILD_NAMES[run.build],
+    [...runs, measured].map(({ run, peakPssBytes }) => [
+      run.measurements === 0 ? RUNTIME_BUILD_NAMES[run.build] : `${RUNTIME_BUILD_NAMES[run.build]}, with ${run.measurements} browser memory measurements meanwhile (the panel's)`,
       String(run.threads),
       run.sessionSeconds.toFixed(2),
       run.firstWindowSeconds.toFixed(2),
@@ -298,6 +301,8 @@ async function baseSection(appUrl: string, pagesUrl: string): Promise<void> {
   );
   const limit = Math.max(...runs.map(({ run }) => DEFAULT_WINDOW_SECONDS / perWindow(run)));
   emit(`- The runtime's limit, the fastest build above: ${limit.toFixed(2)} × real time.`);
+  const panelCost = perWindow(measured.run) / perWindow(of('webgpu-bundle-plain')) - 1;
+  emit(`- The memory panel's browser measurements make the same session's windows ${(panelCost * 100).toFixed(1)} % slower.`);
   emit();
 
   emit("Below, the panel's peak counts the browser measurements made during the run (one can take minutes at this size) with the engine's WASM heap read every second.");
