@@ -1,11 +1,13 @@
 // One benchmark run = one fresh headless Chromium: the app (streaming engine, its memory panel's
-// figures) or the one-pass baseline page, with the summed RSS of Chromium's processes sampled from
-// /proc throughout.
+// figures), the one-pass baseline page or a bare ONNX Runtime session, with the summed RSS and
+// proportional set size of Chromium's processes sampled from /proc throughout.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, transcriptText, uploadFile, waitForStatus } from '../test/support/harness.ts';
 import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
+import { SAMPLE_RATE } from '../src/shared/audioFormat.ts';
 import { judgeTranscript, type Clip } from './clips.ts';
-import { RssSampler } from '../test/support/processMemory.ts';
+import { ChromiumMemorySampler, chromiumPssBytes } from '../test/support/processMemory.ts';
+import type { RuntimeBuild, RuntimeRun } from './runtime/runtime.worker.ts';
 
 export interface RunRow {
   readonly pipeline: 'streaming app' | 'one-pass pipeline';
@@ -17,7 +19,10 @@ export interface RunRow {
   /** The memory panel's peak (same sampling and formula on the baseline page). */
   readonly peakPageBytes: number | null;
   readonly peakRssBytes: number;
+  readonly peakPssBytes: number;
   readonly wasmHeapBytes: number | null;
+  /** The engine's windows run (the app only). */
+  readonly windowsRun: number | null;
   readonly outcome: string;
   readonly ok: boolean;
 }
@@ -26,6 +31,9 @@ export interface RepeatFigures {
   /** Panel "now" after a fresh browser measurement, after the first and after the last file. */
   readonly pageBytesAfterFirst: number;
   readonly pageBytesAfterLast: number;
+  /** Summed proportional set size of Chromium's processes at those two moments. */
+  readonly pssBytesAfterFirst: number;
+  readonly pssBytesAfterLast: number;
   readonly wasmHeapAfterFirst: number | null;
   readonly wasmHeapAfterLast: number | null;
   /** WASM heap after each file. */
@@ -35,14 +43,15 @@ export interface RepeatFigures {
 /** While ORT's WASM thread waits, Chromium gives a measurement up to 60 s; the one in flight ends first. */
 const FRESH_MEASUREMENT_MS = 200_000;
 
-async function withBrowser<T>(webgpu: boolean, body: (browser: Browser) => Promise<T>): Promise<{ value: T; peakRssBytes: number }> {
+async function withBrowser<T>(webgpu: boolean, body: (browser: Browser) => Promise<T>): Promise<{ value: T; peakRssBytes: number; peakPssBytes: number }> {
   const browser = await launchBrowser({ webgpu });
-  const rss = new RssSampler();
+  const sampler = new ChromiumMemorySampler();
   try {
     const value = await body(browser);
-    return { value, peakRssBytes: rss.stop() };
+    const { rssBytes, pssBytes } = sampler.stop();
+    return { value, peakRssBytes: rssBytes, peakPssBytes: pssBytes };
   } finally {
-    rss.stop();
+    sampler.stop();
     await browser.close();
   }
 }
@@ -80,23 +89,27 @@ async function jobAfter(page: Page, from: number, timeoutMs: number): Promise<{ 
 /**
  * The app on `clips` one after another in one page (a fresh browser). With several clips, also the
  * panel's figures after the first and after the last file, each from a measurement begun after it.
+ * `settings` are more URL settings (`window=8&stride=1`). `finalMeasurement: false` takes the
+ * panel's figures without waiting for a browser measurement begun after the last job: its engine
+ * figures are current, and at base-bench size one measurement can take minutes.
  */
 export async function runApp(
   appUrl: string,
   model: string,
   clips: readonly Clip[],
   label: string,
+  { settings = '', finalMeasurement = true }: { settings?: string; finalMeasurement?: boolean } = {},
 ): Promise<{ row: RunRow; repeat: RepeatFigures | null }> {
-  const { value, peakRssBytes } = await withBrowser(false, async (browser) => {
+  const { value, peakRssBytes, peakPssBytes } = await withBrowser(false, async (browser) => {
     const { page, errors } = await newPage(browser);
-    await page.goto(`${appUrl}?model=/models/${model}&device=wasm`);
+    await page.goto(`${appUrl}?model=/models/${model}&device=wasm${settings === '' ? '' : `&${settings}`}`);
     await waitForStatus(page, ['idle'], 180_000);
     await watchStatus(page);
     let logIndex = 0;
     let seconds = 0;
     let outcome = '';
     const heaps: Array<number | null> = [];
-    let afterFirst: { bytes: number; heap: number | null } | null = null;
+    let afterFirst: { bytes: number; pss: number; heap: number | null } | null = null;
     for (const [i, clip] of clips.entries()) {
       await uploadFile(page, clip.file);
       const job = await jobAfter(page, logIndex, 1_800_000);
@@ -118,15 +131,18 @@ export async function runApp(
         timeoutMs: FRESH_MEASUREMENT_MS,
       });
       heaps.push(figures.wasmHeapBytes);
-      if (i === 0) afterFirst = { bytes: figures.currentBytes, heap: figures.wasmHeapBytes };
+      if (i === 0) afterFirst = { bytes: figures.currentBytes, pss: chromiumPssBytes(), heap: figures.wasmHeapBytes };
     }
-    const last = await memoryPanelAfter(page, await pageClock(page), { measured: true, timeoutMs: FRESH_MEASUREMENT_MS });
+    const last = await memoryPanelAfter(page, await pageClock(page), { measured: finalMeasurement, timeoutMs: FRESH_MEASUREMENT_MS });
+    const pssAfterLast = chromiumPssBytes();
     if (errors.length > 0) outcome += ` (page errors: ${errors.join('; ').slice(0, 200)})`;
     const repeat: RepeatFigures | null =
       clips.length > 1 && afterFirst !== null
         ? {
             pageBytesAfterFirst: afterFirst.bytes,
             pageBytesAfterLast: last.currentBytes,
+            pssBytesAfterFirst: afterFirst.pss,
+            pssBytesAfterLast: pssAfterLast,
             wasmHeapAfterFirst: afterFirst.heap,
             wasmHeapAfterLast: last.wasmHeapBytes,
             wasmHeapPerFile: heaps,
@@ -145,7 +161,9 @@ export async function runApp(
       wallSeconds: ok ? value.seconds : null,
       peakPageBytes: value.last.peakBytes,
       peakRssBytes,
+      peakPssBytes,
       wasmHeapBytes: value.last.wasmHeapBytes,
+      windowsRun: value.last.windowsRun,
       outcome: value.outcome,
       ok,
     },
@@ -175,10 +193,11 @@ export async function runBaseline(
   clips: readonly Clip[],
   label: string,
   timeoutMs: number,
+  { dtype = 'fp32', finalMeasurement = true }: { dtype?: 'fp32' | 'q8'; finalMeasurement?: boolean } = {},
 ): Promise<{ row: RunRow; repeat: RepeatFigures | null }> {
   let seenPeak: number | null = null;
   let seenHeap: number | null = null;
-  const { value, peakRssBytes } = await withBrowser(false, async (browser) => {
+  const { value, peakRssBytes, peakPssBytes } = await withBrowser(false, async (browser) => {
     const { page } = await newPage(browser);
     const crashed = new Promise<'crashed'>((resolve) => page.once('crash', () => resolve('crashed')));
     await page.goto(`${pagesUrl}baseline/`);
@@ -197,11 +216,14 @@ export async function runBaseline(
       let outcome = '';
       let ok = true;
       const heaps: Array<number | null> = [];
-      let afterFirst: BaselineMemory | null = null;
+      let afterFirst: (BaselineMemory & { pssBytes: number }) | null = null;
       for (const [i, clip] of clips.entries()) {
         await page.setInputFiles('#file', clip.file);
         const result = await Promise.race([
-          page.evaluate((m) => (window as unknown as { runBaseline(m: string, d: string): Promise<BaselineResult> }).runBaseline(m, 'wasm'), model),
+          page.evaluate(
+            ([m, t]) => (window as unknown as { runBaseline(m: string, d: string, t: string): Promise<BaselineResult> }).runBaseline(m, 'wasm', t),
+            [model, dtype] as const,
+          ),
           crashed,
           new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs)),
         ]).catch((error: unknown) => ({ ok: false as const, error: String(error), seconds: NaN }));
@@ -229,15 +251,18 @@ export async function runBaseline(
           );
           const m = await memory();
           heaps.push(m.wasmHeapBytes);
-          if (i === 0) afterFirst = m;
+          if (i === 0) afterFirst = { ...m, pssBytes: chromiumPssBytes() };
         }
       }
       let last: BaselineMemory | null = null;
       if (ok) {
         const since = await pageClock(page);
         await page.waitForFunction(
-          (after) => ((window as unknown as { baselineMemory(): BaselineMemory }).baselineMemory().measureStarted ?? -1) > after,
-          since,
+          ([after, measured]) => {
+            const m = (window as unknown as { baselineMemory(): BaselineMemory }).baselineMemory();
+            return (m.engineAt ?? -1) > after && (!measured || (m.measureStarted ?? -1) > after);
+          },
+          [since, finalMeasurement] as const,
           { timeout: FRESH_MEASUREMENT_MS, polling: 200 },
         );
         last = await memory();
@@ -247,6 +272,8 @@ export async function runBaseline(
           ? {
               pageBytesAfterFirst: afterFirst.currentBytes,
               pageBytesAfterLast: last.currentBytes,
+              pssBytesAfterFirst: afterFirst.pssBytes,
+              pssBytesAfterLast: chromiumPssBytes(),
               wasmHeapAfterFirst: afterFirst.wasmHeapBytes,
               wasmHeapAfterLast: last.wasmHeapBytes,
               wasmHeapPerFile: heaps,
@@ -266,7 +293,9 @@ export async function runBaseline(
       wallSeconds: value.ok ? value.seconds : null,
       peakPageBytes: value.last?.peakBytes ?? seenPeak,
       peakRssBytes,
+      peakPssBytes,
       wasmHeapBytes: value.last?.wasmHeapBytes ?? seenHeap,
+      windowsRun: null,
       outcome: value.outcome,
       ok: value.ok,
     },
@@ -279,7 +308,7 @@ export async function withProbe<T>(
   pagesUrl: string,
   webgpu: boolean,
   body: (call: <R>(fn: string, ...args: unknown[]) => Promise<R>) => Promise<T>,
-): Promise<{ value: T; peakRssBytes: number }> {
+): Promise<{ value: T; peakRssBytes: number; peakPssBytes: number }> {
   return withBrowser(webgpu, async (browser) => {
     const { page } = await newPage(browser);
     await page.goto(`${pagesUrl}probe/`);
@@ -293,3 +322,29 @@ export async function withProbe<T>(
   });
 }
 
+
+/** One bare ONNX Runtime Web session (bench/runtime/) in a fresh browser: `windows` back-to-back windows after a first one. */
+export async function runRuntime(
+  pagesUrl: string,
+  build: RuntimeBuild,
+  model: string,
+  windowSeconds: number,
+  windows: number,
+  measureMemory = false,
+): Promise<{ run: RuntimeRun & { measurements: number }; peakPssBytes: number }> {
+  const { value, peakPssBytes } = await withBrowser(false, async (browser) => {
+    const { page } = await newPage(browser);
+    await page.goto(`${pagesUrl}runtime/`);
+    await page.waitForFunction(() => 'runtime' in window);
+    return page.evaluate(
+      ([b, url, samples, count, measure]) =>
+        (
+          window as unknown as {
+            runtime: { run(b: string, u: string, s: number, c: number, m: boolean): Promise<RuntimeRun & { measurements: number }> };
+          }
+        ).runtime.run(b, url, samples, count, measure),
+      [build, `/models/${model}/onnx/model_quantized.onnx`, windowSeconds * SAMPLE_RATE, windows, measureMemory] as const,
+    );
+  });
+  return { run: value, peakPssBytes };
+}

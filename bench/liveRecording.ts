@@ -13,7 +13,7 @@ import { wordErrorRate } from '../src/features/transcript/wordErrorRate.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/harness.ts';
 import { firstWordLatency, installWordTimer } from '../test/support/micLatency.ts';
 import { formatsManifest } from '../test/support/sharedFixtures.ts';
-import { RssSampler } from '../test/support/processMemory.ts';
+import { ChromiumMemorySampler } from '../test/support/processMemory.ts';
 import { OUT, SHARED, viteBuild, vitePreview } from '../test/support/servers.ts';
 
 const MIC_INPUT = path.join(SHARED, 'audio/tones/mic-input-16k.wav');
@@ -67,7 +67,7 @@ export async function runLiveRecordingBench(minutes = 10, log: (line: string) =>
   const server = await vitePreview(outDir);
   // A persistent profile keeps OPFS on disk; an incognito context would keep the recording in memory.
   const profile = mkdtempSync(path.join(tmpdir(), 'live-bench-'));
-  const rss = new RssSampler(1_000);
+  const rss = new ChromiumMemorySampler(1_000);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -92,7 +92,7 @@ export async function runLiveRecordingBench(minutes = 10, log: (line: string) =>
     while (Date.now() - startedAt < minutes * 60_000) {
       await page.waitForTimeout(Math.min(SAMPLE_EVERY_MS, minutes * 60_000 - (Date.now() - startedAt)));
       const { appBytes, words } = await sampleApp(page);
-      const sample = { minutes: (Date.now() - startedAt) / 60_000, rssBytes: rss.sample(), appBytes, committedWords: words };
+      const sample = { minutes: (Date.now() - startedAt) / 60_000, rssBytes: rss.sample().rssBytes, appBytes, committedWords: words };
       samples.push(sample);
       if (appBytes !== null) peakAppBytes = Math.max(peakAppBytes ?? 0, appBytes);
       log(
@@ -114,7 +114,7 @@ export async function runLiveRecordingBench(minutes = 10, log: (line: string) =>
     return {
       minutes,
       ...latency,
-      peakRssBytes: rss.stop(),
+      peakRssBytes: rss.stop().rssBytes,
       peakAppBytes,
       samples,
       words,

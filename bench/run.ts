@@ -1,20 +1,23 @@
 // `npm run bench`: memory and speed of the streaming app against the one-pass transformers.js
 // pipeline, in Debian's headless Chromium on the WASM backend, plus ORT's WebGPU buffer-cache
-// modes and what recycling the engine worker returns. Prints tables and writes bench/RESULTS.md.
+// modes, what recycling the engine worker returns, and base-bench (the size users run) against a
+// bare ONNX Runtime session. Prints tables and writes bench/RESULTS.md.
 //
-//   npm run bench                         # everything (about half an hour on 2 cores)
-//   npm run bench -- --only=tone,recycle  # sections: tone, attn, webgpu, recycle
+//   npm run bench                         # everything (about 50 minutes on 2 cores)
+//   npm run bench -- --only=tone,recycle  # sections: tone, attn, webgpu, recycle, base
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../test/support/harness.ts';
-import { runApp, runBaseline, withProbe, type RepeatFigures, type RunRow } from './browserRuns.ts';
+import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS } from '../src/engine/protocol.ts';
+import { runApp, runBaseline, runRuntime, withProbe, type RepeatFigures, type RunRow } from './browserRuns.ts';
+import type { RuntimeBuild, RuntimeRun } from './runtime/runtime.worker.ts';
 import { toneClip, type Clip } from './clips.ts';
 import { BENCH_PAGES_CONFIG, OUT, REPO_ROOT, viteBuild, vitePreview, type Server } from '../test/support/servers.ts';
 
-const SECTIONS = ['tone', 'attn', 'webgpu', 'recycle'] as const;
+const SECTIONS = ['tone', 'attn', 'webgpu', 'recycle', 'base'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -48,15 +51,17 @@ function runRows(rows: readonly RunRow[]): string[][] {
     (r.audioSeconds / 60).toFixed(1),
     r.wallSeconds === null ? '—' : r.wallSeconds.toFixed(1),
     r.wallSeconds === null ? '—' : (r.wallSeconds / r.audioSeconds).toFixed(4),
-    r.wallSeconds === null ? '—' : `${(r.audioSeconds / r.wallSeconds).toFixed(0)}×`,
+    r.wallSeconds === null ? '—' : `${(r.audioSeconds / r.wallSeconds).toFixed(r.audioSeconds / r.wallSeconds < 10 ? 2 : 0)}×`,
+    r.windowsRun === null ? '—' : String(r.windowsRun),
     mib(r.peakPageBytes),
+    mib(r.peakPssBytes),
     mib(r.peakRssBytes),
     mib(r.wasmHeapBytes),
     r.outcome,
   ]);
 }
 
-const RUN_HEADER = ['clip', 'pipeline', 'audio min', 'wall s', 'RTF', 'speed', 'peak page memory (panel)', 'peak Chromium RSS', 'WASM heap', 'result'];
+const RUN_HEADER = ['clip', 'pipeline', 'audio min', 'wall s', 'RTF', 'speed', 'windows', 'peak page memory (panel)', 'peak Chromium PSS', 'peak Chromium RSS', 'WASM heap', 'result'];
 
 function verdict(ok: boolean, text: string): void {
   emit(`- ${ok ? 'PASS' : 'FAIL'}: ${text}`);
@@ -243,6 +248,147 @@ async function recycleSection(pagesUrl: string): Promise<void> {
   emit();
 }
 
+const BASE = 'base-bench';
+/** The bare session runs this much audio in back-to-back windows of the app's size, after one first window. */
+const RUNTIME_AUDIO_SECONDS = 60;
+const RUNTIME_BUILDS: readonly RuntimeBuild[] = ['plain', 'asyncify', 'webgpu-bundle-plain'];
+const RUNTIME_BUILD_NAMES: Record<RuntimeBuild, string> = {
+  plain: 'plain: onnxruntime-web/wasm on ort-wasm-simd-threaded.wasm',
+  asyncify: 'asyncify: onnxruntime-web/webgpu on ort-wasm-simd-threaded.asyncify.wasm (the app on WebGPU)',
+  'webgpu-bundle-plain': 'onnxruntime-web/webgpu on ort-wasm-simd-threaded.wasm (the app on WASM)',
+};
+const SWEEP_WINDOWS = [8, 10, 15, 20, 30];
+const SWEEP_STRIDE_SECONDS = 1;
+const BASE_BASELINE_TIMEOUT_MS = 240_000;
+
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+const speed = (r: RunRow) => (r.wallSeconds === null ? null : r.audioSeconds / r.wallSeconds);
+
+async function baseSection(appUrl: string, pagesUrl: string): Promise<void> {
+  emit("## base-bench (WASM, q8): wav2vec2-base-960h's graph with random weights, at the size users run");
+  emit();
+  emit(`### The runtime's own limit: one bare ONNX Runtime Web session, ${DEFAULT_WINDOW_SECONDS} s windows back to back over ${RUNTIME_AUDIO_SECONDS} s (no overlap)`);
+  emit();
+  const windows = Math.ceil(RUNTIME_AUDIO_SECONDS / DEFAULT_WINDOW_SECONDS);
+  const runs: Array<{ run: RuntimeRun & { measurements: number }; peakPssBytes: number }> = [];
+  for (const build of RUNTIME_BUILDS) {
+    runs.push(await runRuntime(pagesUrl, build, BASE, DEFAULT_WINDOW_SECONDS, windows));
+    console.error(JSON.stringify(runs.at(-1)));
+  }
+  // What the app's memory panel costs the runtime: its browser measurements, on the app's build.
+  const measured = await runRuntime(pagesUrl, 'webgpu-bundle-plain', BASE, DEFAULT_WINDOW_SECONDS, windows, true);
+  console.error(JSON.stringify(measured));
+  const perWindow = (r: RuntimeRun) => mean(r.windowSeconds);
+  table(
+    ['ORT build', 'threads', 'session created s', 'first window s', `s per window (mean of ${windows})`, 'RTF', 'speed', 'WASM heap', 'peak Chromium PSS'],
+    [...runs, measured].map(({ run, peakPssBytes }) => [
+      run.measurements === 0 ? RUNTIME_BUILD_NAMES[run.build] : `${RUNTIME_BUILD_NAMES[run.build]}, with ${run.measurements} browser memory measurements meanwhile (the panel's)`,
+      String(run.threads),
+      run.sessionSeconds.toFixed(2),
+      run.firstWindowSeconds.toFixed(2),
+      `${perWindow(run).toFixed(2)} (${run.windowSeconds.map((t) => t.toFixed(2)).join(', ')})`,
+      (perWindow(run) / DEFAULT_WINDOW_SECONDS).toFixed(3),
+      `${(DEFAULT_WINDOW_SECONDS / perWindow(run)).toFixed(2)}×`,
+      mib(run.wasmHeapBytes),
+      mib(peakPssBytes),
+    ]),
+  );
+  const of = (build: RuntimeBuild) => runs.find((r) => r.run.build === build)!.run;
+  const plainGain = perWindow(of('asyncify')) / perWindow(of('webgpu-bundle-plain')) - 1;
+  verdict(
+    plainGain >= 0,
+    `on WASM the plain runtime (through the bundle transformers.js imports) runs a window ${(plainGain * 100).toFixed(1)} % faster than the asyncify one, and creates the session in ${of('webgpu-bundle-plain').sessionSeconds.toFixed(1)} s instead of ${of('asyncify').sessionSeconds.toFixed(1)} s: the app loads the plain runtime on WASM.`,
+  );
+  const limit = Math.max(...runs.map(({ run }) => DEFAULT_WINDOW_SECONDS / perWindow(run)));
+  emit(`- The runtime's limit, the fastest build above: ${limit.toFixed(2)} × real time.`);
+  const panelCost = perWindow(measured.run) / perWindow(of('webgpu-bundle-plain')) - 1;
+  emit(`- The memory panel's browser measurements make the same session's windows ${(panelCost * 100).toFixed(1)} % slower.`);
+  emit();
+
+  emit("Below, the panel's peak counts the browser measurements made during the run (one can take minutes at this size) with the engine's WASM heap read every second.");
+  emit();
+  emit(`### The app (window ${DEFAULT_WINDOW_SECONDS} s, stride ${DEFAULT_STRIDE_SECONDS} s) on 1 and 10 minutes, and the one-pass pipeline on 30 s to 5 minutes`);
+  emit();
+  const rows: RunRow[] = [];
+  for (const minutes of [1, 10]) {
+    const clip = toneClip(minutes);
+    rows.push((await runApp(appUrl, BASE, [clip], clip.label, { finalMeasurement: false })).row);
+    console.error(JSON.stringify(rows.at(-1)));
+  }
+  for (const minutes of [0.5, 1, 2, 5]) {
+    const clip = toneClip(minutes);
+    const base = (await runBaseline(pagesUrl, BASE, [clip], clip.label, BASE_BASELINE_TIMEOUT_MS, { dtype: 'q8', finalMeasurement: false })).row;
+    rows.push(base);
+    console.error(JSON.stringify(base));
+    if (!base.ok) break;
+  }
+  table(RUN_HEADER, runRows(rows));
+  const app = (clip: string) => rows.find((r) => r.pipeline === 'streaming app' && r.clip === clip);
+  const [short, long] = [app('1 min'), app('10 min')];
+  const longSpeed = long === undefined ? null : speed(long);
+  const share = longSpeed === null ? null : longSpeed / limit;
+  verdict(
+    share !== null && share >= 0.85,
+    `throughput on 10 minutes: ${longSpeed?.toFixed(2) ?? '—'} × real time, ${share?.toFixed(2) ?? '—'} of the runtime's limit (target ≥ 0.85); ` +
+      `${DEFAULT_WINDOW_SECONDS} s windows advancing ${DEFAULT_WINDOW_SECONDS - 2 * DEFAULT_STRIDE_SECONDS} s run ${(DEFAULT_WINDOW_SECONDS / (DEFAULT_WINDOW_SECONDS - 2 * DEFAULT_STRIDE_SECONDS)).toFixed(2)} × the audio through the model.`,
+  );
+  if (short && long) {
+    const pss = ratio(long.peakPssBytes, short.peakPssBytes);
+    const panel = ratio(long.peakPageBytes, short.peakPageBytes);
+    verdict(pss !== null && pss <= 1.1, `peak summed PSS at 10 minutes is ${pss?.toFixed(3)} × the peak at 1 minute (target ≤ 1.10); the panel's peak ${panel?.toFixed(3)} ×.`);
+  }
+  if (long) verdict(long.peakPssBytes <= 1024 * MIB, `peak summed PSS of the default run on 10 minutes: ${mib(long.peakPssBytes)} (target ≤ 1.0 GiB).`);
+  failurePoint(rows);
+  emit();
+
+  emit(`### Window sizes (stride ${SWEEP_STRIDE_SECONDS} s), 2 minutes each`);
+  emit();
+  const sweep: Array<{ window: number; row: RunRow }> = [];
+  const twoMinutes = toneClip(2);
+  for (const window of SWEEP_WINDOWS) {
+    const settings = `window=${window}&stride=${SWEEP_STRIDE_SECONDS}`;
+    const { row } = await runApp(appUrl, BASE, [twoMinutes], twoMinutes.label, { settings, finalMeasurement: false });
+    sweep.push({ window, row });
+    console.error(JSON.stringify(row));
+  }
+  table(
+    ['window s', 'stride s', 'model time / audio time (overlap)', 'wall s', 'RTF', 'speed', 'of the limit', 'windows', 'peak page memory (panel)', 'peak Chromium PSS', 'WASM heap', 'result'],
+    sweep.map(({ window, row }) => [
+      String(window),
+      String(SWEEP_STRIDE_SECONDS),
+      (window / (window - 2 * SWEEP_STRIDE_SECONDS)).toFixed(3),
+      row.wallSeconds?.toFixed(1) ?? '—',
+      row.wallSeconds === null ? '—' : (row.wallSeconds / row.audioSeconds).toFixed(3),
+      speed(row) === null ? '—' : `${speed(row)!.toFixed(2)}×`,
+      speed(row) === null ? '—' : (speed(row)! / limit).toFixed(2),
+      row.windowsRun === null ? '—' : String(row.windowsRun),
+      mib(row.peakPageBytes),
+      mib(row.peakPssBytes),
+      mib(row.wasmHeapBytes),
+      row.outcome,
+    ]),
+  );
+  emit(`- "Of the limit" compares with the bare session's ${DEFAULT_WINDOW_SECONDS} s windows; a window's cost per second of audio changes with its size.`);
+  emit();
+
+  emit('### Ten 1-minute files in one page');
+  emit();
+  const ten = await runApp(appUrl, BASE, Array<Clip>(10).fill(toneClip(1)), '10 × 1 min');
+  console.error(JSON.stringify(ten));
+  table(RUN_HEADER, runRows([ten.row]));
+  if (ten.repeat) {
+    const { pageBytesAfterFirst, pageBytesAfterLast, pssBytesAfterFirst, pssBytesAfterLast } = ten.repeat;
+    const pss = pssBytesAfterLast / pssBytesAfterFirst - 1;
+    const panel = pageBytesAfterLast / pageBytesAfterFirst - 1;
+    verdict(
+      Math.abs(pss) <= 0.05,
+      `summed PSS ${mib(pssBytesAfterFirst)} after the first file, ${mib(pssBytesAfterLast)} after the tenth (${(pss * 100).toFixed(1)} %, target within 5 %); ` +
+        `the panel ${mib(pageBytesAfterFirst)} → ${mib(pageBytesAfterLast)} (${(panel * 100).toFixed(1)} %); WASM heap after each file: ${[...new Set(ten.repeat.wasmHeapPerFile.map((h) => mib(h)))].join(' → ')}.`,
+    );
+  }
+  emit();
+}
+
 function machine(browserVersion: string): string[] {
   const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : '?';
   const pkg = (name: string) => (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -251,7 +397,7 @@ function machine(browserVersion: string): string[] {
     `- Machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Debian ${debian}, Linux ${os.release()}`,
     `- Browser: Chromium ${browserVersion} (${CHROMIUM_PATH}, headless), ORT WASM backend with the app's thread choice (2 threads here)`,
     `- Node ${process.version}; @huggingface/transformers ${pkg('@huggingface/transformers')}; onnxruntime-web ${pkg('onnxruntime-web')}`,
-    `- Audio: ../shared/audio/tones/long/ten-minutes.opus, cut (1, 2, 5 min) or repeated (60 min) with ffmpeg -c copy; window 20 s, stride 2 s`,
+    `- Audio: ../shared/audio/tones/long/ten-minutes.opus, cut (0.5, 1, 2, 5 min) or repeated (60 min) with ffmpeg -c copy; window 20 s, stride 2 s`,
   ];
 }
 
@@ -276,7 +422,8 @@ async function main(): Promise<void> {
     emit('Written by `npm run bench` (bench/run.ts). Wall time is transcription time with the model already loaded; RTF is wall time over audio time.');
     emit('"Peak page memory" is the memory panel\'s peak: the browser\'s measureUserAgentSpecificMemory() of the page and its workers, with the');
     emit("engine's WASM heap at its live size (src/features/memory/memoryFigures.ts); the baseline page runs the same sampler. \"Peak Chromium RSS\" sums VmRSS");
-    emit('of every Chromium process of that run, sampled every 250 ms from /proc (shared pages count once per process).');
+    emit('of every Chromium process of that run, sampled every 250 ms from /proc (shared pages count once per process); "peak Chromium PSS"');
+    emit('sums their proportional set size (/proc/<pid>/smaps_rollup: shared pages split between the processes that map them, so counted once).');
     emit();
     for (const line of machine(browserVersion)) emit(line);
     emit(`- ${ffmpeg}`);
@@ -285,6 +432,7 @@ async function main(): Promise<void> {
     if (sections.has('attn')) await attnSection(app.url, pages.url);
     if (sections.has('webgpu')) await webgpuSection(pages.url);
     if (sections.has('recycle')) await recycleSection(pages.url);
+    if (sections.has('base')) await baseSection(app.url, pages.url);
     emit(`Bench time: ${((Date.now() - started) / 60_000).toFixed(1)} min (sections: ${[...sections].join(', ')}).`);
   } finally {
     for (const server of servers) await server.close();

@@ -1,5 +1,6 @@
 // Vite config of the bench-only pages (never part of the app's bundle): /baseline/ runs the
-// one-pass transformers.js pipeline, /probe/ drives the app's engine worker directly. Built into
+// one-pass transformers.js pipeline, /probe/ drives the app's engine worker directly, /runtime/ runs
+// a bare ONNX Runtime Web session (the runtime's own limit). Built into
 // bench/out/pages and served by `vite preview`, cross-origin isolated like the app, with
 // ../shared/models at /models/.
 import path from 'node:path';
@@ -33,7 +34,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
-      input: { baseline: path.join(benchDir, 'baseline/index.html'), probe: path.join(benchDir, 'probe/index.html') },
+      input: {
+        baseline: path.join(benchDir, 'baseline/index.html'),
+        probe: path.join(benchDir, 'probe/index.html'),
+        runtime: path.join(benchDir, 'runtime/index.html'),
+      },
     },
   },
 });

@@ -20,11 +20,11 @@ let asr: AutomaticSpeechRecognitionPipeline | null = null;
 let loaded = '';
 
 const api = {
-  async load(model: string, device: 'wasm' | 'webgpu'): Promise<void> {
-    if (asr !== null && loaded === `${model} ${device}`) return;
+  async load(model: string, device: 'wasm' | 'webgpu', dtype: 'fp32' | 'q8'): Promise<void> {
+    if (asr !== null && loaded === `${model} ${device} ${dtype}`) return;
     await asr?.dispose();
-    asr = (await pipeline('automatic-speech-recognition', model, { device, dtype: 'fp32' })) as AutomaticSpeechRecognitionPipeline;
-    loaded = `${model} ${device}`;
+    asr = (await pipeline('automatic-speech-recognition', model, { device, dtype })) as AutomaticSpeechRecognitionPipeline;
+    loaded = `${model} ${device} ${dtype}`;
   },
   async transcribe(audio: Float32Array): Promise<string> {
     const result = (await asr!(audio)) as { text: string };

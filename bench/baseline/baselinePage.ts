@@ -17,12 +17,12 @@ monitor.start();
 const state = document.getElementById('state')!;
 
 /** Transcription time excludes the model load, as the app's figures do. */
-async function runBaseline(model: string, device: 'wasm' | 'webgpu') {
+async function runBaseline(model: string, device: 'wasm' | 'webgpu', dtype: 'fp32' | 'q8') {
   const file = (document.getElementById('file') as HTMLInputElement).files![0];
   let started = performance.now();
   try {
     state.textContent = 'loading';
-    await worker.load(model, device);
+    await worker.load(model, device, dtype);
     started = performance.now();
     state.textContent = 'decoding';
     // What a naive app does: the whole file's bytes, decoded whole, in one Float32Array.

@@ -72,29 +72,35 @@ function sumOverChromium(root: number, bytesOf: (pid: number) => number): number
   return total;
 }
 
-/** Samples the summed RSS every `everyMs` until stopped; keeps the peak. */
-export class RssSampler {
+export interface ChromiumMemoryPeaks {
+  readonly rssBytes: number;
+  /** Summed proportional set size: what the browser under test really takes, shared pages counted once. */
+  readonly pssBytes: number;
+}
+
+/** Samples the summed RSS and proportional set size every `everyMs` until stopped; keeps the peaks. */
+export class ChromiumMemorySampler {
   private timer: NodeJS.Timeout;
-  private peakBytes = 0;
+  private peaks = { rssBytes: 0, pssBytes: 0 };
 
   constructor(everyMs = 250) {
     this.sample();
     this.timer = setInterval(() => this.sample(), everyMs);
   }
 
-  sample(): number {
-    const bytes = chromiumRssBytes();
-    this.peakBytes = Math.max(this.peakBytes, bytes);
-    return bytes;
+  sample(): ChromiumMemoryPeaks {
+    const now = { rssBytes: chromiumRssBytes(), pssBytes: chromiumPssBytes() };
+    this.peaks = { rssBytes: Math.max(this.peaks.rssBytes, now.rssBytes), pssBytes: Math.max(this.peaks.pssBytes, now.pssBytes) };
+    return now;
   }
 
-  get peak(): number {
-    return this.peakBytes;
+  get peak(): ChromiumMemoryPeaks {
+    return this.peaks;
   }
 
-  stop(): number {
+  stop(): ChromiumMemoryPeaks {
     clearInterval(this.timer);
     this.sample();
-    return this.peakBytes;
+    return this.peaks;
   }
 }

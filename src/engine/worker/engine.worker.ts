@@ -9,12 +9,11 @@ import { EngineJobs } from './engineJobs.ts';
 import type { NgramLanguageModel } from '../asr/languageModel/ngramLanguageModel.ts';
 import { readArpa } from '../asr/languageModel/readArpa.ts';
 import { describeModelSource, resolveModelSource } from '../../shared/modelSource.ts';
-import { ortWasmPaths } from './ortAssets.ts';
+import { ortPlainWasmPaths, ortWasmPathsFor, type OrtWasmPaths } from './ortAssets.ts';
 import { benchLoadOptions } from './benchHooks.ts';
 import { installRuntimeMemoryProbe } from './runtimeMemoryProbe.ts';
 import { MODEL_CACHE_NAME } from '../protocol.ts';
 
-env.backends.onnx.wasm!.wasmPaths = ortWasmPaths;
 // The service worker precaches ORT's hashed .wasm/.mjs: a second copy in Cache Storage (and a
 // 26 MB wasmBinary held in this worker) would be waste.
 env.useWasmCache = false;
@@ -27,6 +26,8 @@ let loadedKey = '';
 let info: EngineInfo | null = null;
 let jobs: EngineJobs | null = null;
 let languageModel: NgramLanguageModel | null = null;
+/** The ORT runtime this worker started with its first load (it cannot change after). */
+let ortRuntime: OrtWasmPaths | null = null;
 /** The counters of models loaded before this one in the same worker (the memory panel's totals). */
 let windowsBefore = 0;
 let maxHeldBefore = 0;
@@ -67,6 +68,12 @@ const api: EngineApi = {
       }
     };
     let choice = await chooseBackend(request.device, (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu);
+    if (ortRuntime === null) {
+      ortRuntime = ortWasmPathsFor(choice.device);
+      env.backends.onnx.wasm!.wasmPaths = ortRuntime;
+    } else if (choice.device === 'webgpu' && ortRuntime === ortPlainWasmPaths) {
+      choice = { device: 'wasm', reason: 'WASM: this engine worker started ONNX Runtime for WASM only' };
+    }
     try {
       model = await CtcModel.load(modelLocation, {
         device: choice.device,
