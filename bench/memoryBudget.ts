@@ -7,17 +7,21 @@
 //   npx tsx bench/memoryBudget.ts                          # the modes
 //   npx tsx bench/memoryBudget.ts --candidates=20/2,10/1   # window/stride pairs to choose them from
 //   npx tsx bench/memoryBudget.ts --minutes=2 --no-build   # longer audio; reuse the last build
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BUDGET_MODES, MEMORY_BUDGETS, type WindowChoice } from '../src/features/model/memoryBudget.ts';
 import { launchBrowser, newPage, uploadFile, waitForStatus } from '../test/support/harness.ts';
 import { chromiumPssBytes } from '../test/support/processMemory.ts';
+import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
 import { toneClip } from './clips.ts';
 
 const MIB = 1024 * 1024;
+const mib = (bytes: number) => `${(bytes / MIB).toFixed(0)} MiB`;
 const APP_OUT = path.join(OUT, 'budget-app');
-const MODEL = 'base-bench';
+/** base-bench unless `--model=` names another folder of ../shared/models (tone-ctc shows what the browser takes without a real model). */
+const MODEL = process.argv.find((a) => a.startsWith('--model='))?.slice(8) ?? 'base-bench';
 
 interface Candidate extends WindowChoice {
   readonly name: string;
@@ -40,11 +44,54 @@ function candidates(): Candidate[] {
   });
 }
 
-/** Samples the summed PSS until stopped; keeps the peak. */
-function samplePss(everyMs: number): { stop(): number } {
+/** Chromium's processes under this one, by their --type (the browser process has none), with the PSS of each kind of page. */
+function pssByProcessType(): string {
+  const sums = new Map<string, { pss: number; anon: number; file: number; shmem: number }>();
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while being listed.
+    }
+  }
+  for (const pid of parents.keys()) {
+    let ancestor: number | undefined = pid;
+    while (ancestor !== undefined && ancestor !== process.pid && ancestor > 1) ancestor = parents.get(ancestor);
+    if (ancestor !== process.pid) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chrom')) continue;
+      // Chromium rewrites its command line as one space-separated title.
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser';
+      const subtype = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1].split('.').at(-2) ?? '';
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+      const key = subtype ? `${type}:${subtype}` : type;
+      const sum = sums.get(key) ?? { pss: 0, anon: 0, file: 0, shmem: 0 };
+      sums.set(key, { pss: sum.pss + kB('Pss'), anon: sum.anon + kB('Pss_Anon'), file: sum.file + kB('Pss_File'), shmem: sum.shmem + kB('Pss_Shmem') });
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return [...sums]
+    .sort((a, b) => b[1].pss - a[1].pss)
+    .map(([type, b]) => `${type} ${mib(b.pss)} (anon ${mib(b.anon)}, file ${mib(b.file)}, shmem ${mib(b.shmem)})`)
+    .join('; ');
+}
+
+/** Samples the summed PSS until stopped; keeps the peak of each phase (model load, then the job). */
+function samplePss(everyMs: number): { nextPhase(): number; stop(): number } {
   let peak = chromiumPssBytes();
   const timer = setInterval(() => (peak = Math.max(peak, chromiumPssBytes())), everyMs);
   return {
+    nextPhase() {
+      const ended = Math.max(peak, chromiumPssBytes());
+      peak = 0;
+      return ended;
+    },
     stop() {
       clearInterval(timer);
       return Math.max(peak, chromiumPssBytes());
@@ -80,23 +127,43 @@ async function timedJob(page: Page, file: string): Promise<{ state: string; seco
 async function main(): Promise<void> {
   const minutes = Number(arg('minutes') ?? 1);
   const clip = toneClip(minutes);
-  if (!process.argv.includes('--no-build')) viteBuild(APP_OUT);
-  const server = await vitePreview(APP_OUT);
+  const appDir = arg('app-dir') ?? APP_OUT;
+  if (!process.argv.includes('--no-build')) viteBuild(appDir);
+  const server = await vitePreview(appDir);
   const rows: string[] = [];
   try {
     for (const candidate of candidates()) {
       const browser = await launchBrowser();
       const pss = samplePss(200);
       try {
-        const { page } = await newPage(browser);
         const query = `model=/models/${MODEL}&device=wasm&window=${candidate.windowSeconds}&stride=${candidate.strideSeconds}`;
+        // The first visit downloads the model into Cache Storage; later visits load it from there.
+        const first = await newPage(browser);
+        await first.page.goto(`${server.url}?${query}`);
+        await waitForStatus(first.page, ['idle'], 300_000);
+        const page = await first.context.newPage();
+        await first.page.close();
+        const firstLoadPeak = pss.nextPhase();
         await page.goto(`${server.url}?${query}`);
         await waitForStatus(page, ['idle'], 300_000);
+        const loadPeak = pss.nextPhase();
+        const loaded = chromiumPssBytes();
+        if (process.argv.includes('--processes')) console.log(`  loaded, by process: ${pssByProcessType()}`);
         const job = await timedJob(page, clip.file);
-        const peak = pss.stop();
+        const jobPeak = pss.stop();
+        if (process.argv.includes('--processes')) console.log(`  after the job, by process: ${pssByProcessType()}`);
+        const panel = await memoryPanelAfter(page, await pageClock(page), { measured: true, timeoutMs: 200_000 });
+        const breakdown = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('[data-testid="memory-breakdown"] tr[data-part]')].map((row) => [row.dataset.part!, row.dataset.bytes ?? ''] as const),
+        );
+        console.log(`  the memory panel after the job: ${breakdown.map(([part, bytes]) => `${part} ${bytes === '' ? '—' : mib(Number(bytes))}`).join(', ')}`);
+        const peak = Math.max(loadPeak, jobPeak);
         const rtf = job.seconds / clip.seconds;
-        const fits = candidate.limitBytes === null ? '' : peak <= candidate.limitBytes ? ` fits ${candidate.limitBytes / MIB} MiB` : ` OVER ${candidate.limitBytes / MIB} MiB`;
-        const row = `${candidate.name.padEnd(11)} window ${candidate.windowSeconds} s, stride ${candidate.strideSeconds} s: peak PSS ${(peak / MIB).toFixed(0)} MiB,${fits} RTF ${rtf.toFixed(3)} (${(1 / rtf).toFixed(2)}× real time, ${job.state})`;
+        const fits = candidate.limitBytes === null ? '' : peak <= candidate.limitBytes ? ` fits ${candidate.limitBytes / MIB} MiB,` : ` OVER ${candidate.limitBytes / MIB} MiB,`;
+        const row =
+          `${candidate.name.padEnd(11)} window ${candidate.windowSeconds} s, stride ${candidate.strideSeconds} s: peak PSS ${mib(peak)},${fits} ` +
+          `RTF ${rtf.toFixed(3)} (${(1 / rtf).toFixed(2)}× real time, ${job.state}); ` +
+          `first visit (download) peak ${mib(firstLoadPeak)}, load from cache peak ${mib(loadPeak)}, loaded ${mib(loaded)}, job peak ${mib(jobPeak)}, WASM heap ${mib(panel.wasmHeapBytes ?? 0)}`;
         console.log(row);
         rows.push(row);
       } finally {
