@@ -1,17 +1,21 @@
 // `npx tsx bench/memoryBudget.ts`: what each memory budget costs at the size users run. For every
-// mode (src/features/model/memoryBudget.ts), a fresh headless Chromium opens the production build
-// on ../shared/models/base-bench (q8, WASM), transcribes the first minute of the ten-minute tone
-// file, and prints the peak of the summed proportional set size of Chromium's processes (sampled
-// from /proc throughout, model load included) and the real-time factor.
+// mode (src/features/model/memoryBudget.ts), headless Chromium opens the production build on
+// ../shared/models/base-bench (q8, WASM) once to download the model into its cache, then again,
+// started afresh on the same profile, to load it from there and transcribe the first minute of the
+// ten-minute tone file. It prints the peak of the summed proportional set size of Chromium's
+// processes (sampled from /proc throughout, load included) and the real-time factor, with the
+// first visit's peak apart.
 //
 //   npx tsx bench/memoryBudget.ts                          # the modes
 //   npx tsx bench/memoryBudget.ts --candidates=20/2,10/1   # window/stride pairs to choose them from
 //   npx tsx bench/memoryBudget.ts --minutes=2 --no-build   # longer audio; reuse the last build
-import { readdirSync, readFileSync } from 'node:fs';
+//   npx tsx bench/memoryBudget.ts --processes --model=tone-ctc  # PSS by process; another model
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { BUDGET_MODES, MEMORY_BUDGETS, type WindowChoice } from '../src/features/model/memoryBudget.ts';
-import { launchBrowser, newPage, uploadFile, waitForStatus } from '../test/support/harness.ts';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, uploadFile, waitForStatus } from '../test/support/harness.ts';
 import { chromiumPssBytes } from '../test/support/processMemory.ts';
 import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
@@ -124,6 +128,22 @@ async function timedJob(page: Page, file: string): Promise<{ state: string; seco
   return (await handle.jsonValue())!;
 }
 
+/** One visit in a browser started on `profile`: open the app, wait for the model, then `body`; with the visit's peak PSS. */
+async function visit<T>(appUrl: string, profile: string, query: string, body: (page: Page, pss: ReturnType<typeof samplePss>) => Promise<T>): Promise<{ value: T; peak: number }> {
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const pss = samplePss(200);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${appUrl}?${query}`);
+    await waitForStatus(page, ['idle'], 300_000);
+    const value = await body(page, pss);
+    return { value, peak: pss.stop() };
+  } finally {
+    pss.stop();
+    await context.close();
+  }
+}
+
 async function main(): Promise<void> {
   const minutes = Number(arg('minutes') ?? 1);
   const clip = toneClip(minutes);
@@ -133,42 +153,38 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   try {
     for (const candidate of candidates()) {
-      const browser = await launchBrowser();
-      const pss = samplePss(200);
+      const query = `model=/models/${MODEL}&device=wasm&window=${candidate.windowSeconds}&stride=${candidate.strideSeconds}`;
+      const profile = mkdtempSync(path.join(os.tmpdir(), 'budget-profile-'));
       try {
-        const query = `model=/models/${MODEL}&device=wasm&window=${candidate.windowSeconds}&stride=${candidate.strideSeconds}`;
-        // The first visit downloads the model into Cache Storage; later visits load it from there.
-        const first = await newPage(browser);
-        await first.page.goto(`${server.url}?${query}`);
-        await waitForStatus(first.page, ['idle'], 300_000);
-        const page = await first.context.newPage();
-        await first.page.close();
-        const firstLoadPeak = pss.nextPhase();
-        await page.goto(`${server.url}?${query}`);
-        await waitForStatus(page, ['idle'], 300_000);
-        const loadPeak = pss.nextPhase();
-        const loaded = chromiumPssBytes();
-        if (process.argv.includes('--processes')) console.log(`  loaded, by process: ${pssByProcessType()}`);
-        const job = await timedJob(page, clip.file);
-        const jobPeak = pss.stop();
-        if (process.argv.includes('--processes')) console.log(`  after the job, by process: ${pssByProcessType()}`);
-        const panel = await memoryPanelAfter(page, await pageClock(page), { measured: true, timeoutMs: 200_000 });
-        const breakdown = await page.evaluate(() =>
-          [...document.querySelectorAll<HTMLElement>('[data-testid="memory-breakdown"] tr[data-part]')].map((row) => [row.dataset.part!, row.dataset.bytes ?? ''] as const),
-        );
-        console.log(`  the memory panel after the job: ${breakdown.map(([part, bytes]) => `${part} ${bytes === '' ? '—' : mib(Number(bytes))}`).join(', ')}`);
+        // The first visit downloads the model into Cache Storage; a later one, in a browser started
+        // afresh on the same profile, loads it from there and runs the job.
+        const firstVisit = await visit(server.url, profile, query, async () => {});
+        const later = await visit(server.url, profile, query, async (page, pss) => {
+          const loadPeak = pss.nextPhase();
+          const loaded = chromiumPssBytes();
+          if (process.argv.includes('--processes')) console.log(`  loaded, by process: ${pssByProcessType()}`);
+          const job = await timedJob(page, clip.file);
+          const jobPeak = pss.nextPhase();
+          if (process.argv.includes('--processes')) console.log(`  after the job, by process: ${pssByProcessType()}`);
+          const panel = await memoryPanelAfter(page, await pageClock(page), { measured: true, timeoutMs: 200_000 });
+          const breakdown = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('[data-testid="memory-breakdown"] tr[data-part]')].map((row) => [row.dataset.part!, row.dataset.bytes ?? ''] as const),
+          );
+          console.log(`  the memory panel after the job: ${breakdown.map(([part, bytes]) => `${part} ${bytes === '' ? '—' : mib(Number(bytes))}`).join(', ')}`);
+          return { loadPeak, loaded, job, jobPeak, heap: panel.wasmHeapBytes ?? 0 };
+        });
+        const { loadPeak, loaded, job, jobPeak, heap } = later.value;
         const peak = Math.max(loadPeak, jobPeak);
         const rtf = job.seconds / clip.seconds;
         const fits = candidate.limitBytes === null ? '' : peak <= candidate.limitBytes ? ` fits ${candidate.limitBytes / MIB} MiB,` : ` OVER ${candidate.limitBytes / MIB} MiB,`;
         const row =
           `${candidate.name.padEnd(11)} window ${candidate.windowSeconds} s, stride ${candidate.strideSeconds} s: peak PSS ${mib(peak)},${fits} ` +
           `RTF ${rtf.toFixed(3)} (${(1 / rtf).toFixed(2)}× real time, ${job.state}); ` +
-          `first visit (download) peak ${mib(firstLoadPeak)}, load from cache peak ${mib(loadPeak)}, loaded ${mib(loaded)}, job peak ${mib(jobPeak)}, WASM heap ${mib(panel.wasmHeapBytes ?? 0)}`;
+          `load from the cache peak ${mib(loadPeak)}, loaded ${mib(loaded)}, job peak ${mib(jobPeak)}, WASM heap ${mib(heap)}; first visit (download) peak ${mib(firstVisit.peak)}`;
         console.log(row);
         rows.push(row);
       } finally {
-        pss.stop();
-        await browser.close();
+        rmSync(profile, { recursive: true, force: true });
       }
     }
   } finally {
