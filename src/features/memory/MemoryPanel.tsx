@@ -108,6 +108,7 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
     totalBytes: snapshot.page === null && snapshot.method !== 'engine only' ? null : snapshot.currentBytes,
     wasmHeapBytes: engine?.wasmHeapBytes ?? null,
     modelWeightBytes: engine?.modelWeightBytes ?? null,
+    weightsOnGpu: engine?.gpuBufferBytes != null,
     engineHeldSamples: engine?.heldSamples ?? 0,
     engineInputBytes: engine?.tensorBytes ?? 0,
     pageAudioSamples: ahead?.buffered ?? 0,

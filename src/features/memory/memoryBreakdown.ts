@@ -7,6 +7,8 @@ export interface BreakdownInputs {
   readonly wasmHeapBytes: number | null;
   /** Bytes of the model's ONNX file(s), which ONNX Runtime holds in its heap. */
   readonly modelWeightBytes: number | null;
+  /** On WebGPU the weights live in GPU buffers, shown apart, not in the heap. */
+  readonly weightsOnGpu: boolean;
   /** Samples the engine holds now: its window buffer and the chunks being pushed. */
   readonly engineHeldSamples: number;
   /** Bytes of the engine's reused model input (the window normalised, and its mask). */
@@ -35,19 +37,22 @@ const BYTES_PER_SAMPLE = 4;
  */
 export function memoryBreakdown(inputs: BreakdownInputs): BreakdownPart[] {
   const heap = inputs.wasmHeapBytes;
-  const weights = heap === null || inputs.modelWeightBytes === null ? null : Math.min(inputs.modelWeightBytes, heap);
+  const weights = heap === null || inputs.modelWeightBytes === null || inputs.weightsOnGpu ? null : Math.min(inputs.modelWeightBytes, heap);
   const runtime = heap === null ? null : heap - (weights ?? 0);
+  const weightsHow = inputs.weightsOnGpu
+    ? 'in GPU buffers on WebGPU, shown apart'
+    : "size of the model's ONNX file(s), held in ONNX Runtime's heap";
+  const runtimeHow = weights !== null
+    ? "ONNX Runtime's heap less the weights"
+    : inputs.weightsOnGpu
+      ? "ONNX Runtime's whole heap (the weights are on the GPU)"
+      : "ONNX Runtime's whole heap (the weights' size is not known)";
   const audio = (inputs.engineHeldSamples + inputs.pageAudioSamples) * BYTES_PER_SAMPLE + inputs.engineInputBytes;
   const page = inputs.totalBytes === null ? null : Math.max(0, inputs.totalBytes - (heap ?? 0) - audio);
   const seconds = (inputs.engineHeldSamples + inputs.pageAudioSamples) / SAMPLE_RATE;
   return [
-    { key: 'weights', label: 'model weights', bytes: weights, how: "size of the model's ONNX file(s), held in ONNX Runtime's heap" },
-    {
-      key: 'runtime',
-      label: "runtime's working memory",
-      bytes: runtime,
-      how: weights === null ? "ONNX Runtime's whole heap (the weights' size is not known)" : "ONNX Runtime's heap less the weights",
-    },
+    { key: 'weights', label: 'model weights', bytes: weights, how: weightsHow },
+    { key: 'runtime', label: "runtime's working memory", bytes: runtime, how: runtimeHow },
     { key: 'audio', label: 'audio held', bytes: audio, how: `${seconds.toFixed(1)} s in the engine and decoded ahead, and the model's input` },
     { key: 'page', label: 'page and the rest', bytes: page, how: 'the browser measurement less the above' },
   ];

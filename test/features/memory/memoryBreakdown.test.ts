@@ -9,6 +9,7 @@ function inputs(patch: Partial<BreakdownInputs> = {}): BreakdownInputs {
     totalBytes: 900 * MIB,
     wasmHeapBytes: 600 * MIB,
     modelWeightBytes: 95 * MIB,
+    weightsOnGpu: false,
     engineHeldSamples: WINDOW,
     engineInputBytes: WINDOW * 4,
     pageAudioSamples: 64_000,
@@ -46,6 +47,13 @@ describe('memoryBreakdown', () => {
       audio: 0,
       page: null,
     });
+  });
+
+  it('leaves the weights out of the heap on WebGPU, where they are in GPU buffers', () => {
+    const parts = memoryBreakdown(inputs({ weightsOnGpu: true, wasmHeapBytes: 30 * MIB }));
+    expect(bytesOf(parts)).toMatchObject({ weights: null, runtime: 30 * MIB });
+    expect(parts.find((p) => p.key === 'weights')!.how).toMatch(/GPU buffers/);
+    expect(parts.find((p) => p.key === 'runtime')!.how).toMatch(/on the GPU/);
   });
 
   it('does not show a negative page when the total lags behind the engine', () => {
