@@ -34,7 +34,7 @@ export function MemoryBudgetSettings() {
             <label htmlFor={id}>{mode.label}</label>
             <span id={`${id}-about`} className="figures" data-testid={`${id}-about`}>
               {' '}
-              {mode.windowSeconds} s windows, {mode.strideSeconds} s stride; at most {formatBytes(mode.limitBytes)} with a wav2vec2-base
+              {mode.windowSeconds} s windows, {mode.strideSeconds} s stride; aims at {formatBytes(mode.limitBytes)} of browser memory with a wav2vec2-base
               model on WASM; {engine === null ? 'speed here: shown once a model is loaded' : speedText(speeds?.[budget])}
             </span>
           </div>
