@@ -1,9 +1,10 @@
 import { DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS } from '../../engine/protocol.ts';
 
 /**
- * The memory budget: how much the browser may take for a job, as the window and stride that keep a
- * wav2vec2-base-sized model (q8, WASM) under it. The window sets the size of every activation the
- * model computes, so it is what a budget chooses; the stride follows it.
+ * The memory budget: how much the browser should take for a job with a wav2vec2-base-sized model
+ * (q8, WASM), as a window and stride. The window sets the size of every activation the model
+ * computes, so it is what a budget chooses; the stride follows it. bench/memoryBudget.ts measures
+ * each mode against its limit.
  */
 export type MemoryBudget = 'balanced' | 'low';
 
@@ -17,7 +18,7 @@ export interface WindowChoice {
 
 export interface BudgetMode extends WindowChoice {
   readonly label: string;
-  /** The summed proportional set size of the browser's processes the mode is chosen to stay under. */
+  /** The summed proportional set size of the browser's processes the mode aims to stay under. */
   readonly limitBytes: number;
 }
 
