@@ -2,6 +2,7 @@
 // being pushed) whatever the file's length, the decoder runs at most a window ahead, a second
 // run leaves ONNX Runtime's WASM heap where the first left it, and the memory panel reports the
 // browser's own measurement.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,8 @@ beforeAll(async () => {
   server = await startPreviewServer();
   browser = await launchBrowser();
   app = await newPage(browser);
-  await app.page.goto(`${server.url}?model=/models/tone-ctc&device=wasm`);
+  // The window and stride the figures below are counted in, whatever the default budget's are.
+  await app.page.goto(`${server.url}?model=/models/tone-ctc&device=wasm&window=20&stride=2`);
   await waitForStatus(app.page, ['idle'], 120_000);
 });
 
@@ -115,6 +117,34 @@ describe('bounded memory on the WASM backend', () => {
     await expect.poll(() => panel.textContent()).toMatch(/engine worker/);
     expect(await app.page.getByTestId('isolation-status').textContent()).toMatch(/^Cross-origin isolated/);
     expect(await panel.getByRole('img').getAttribute('aria-label')).toMatch(/^Memory over the last .*peak/);
+  });
+
+  it('breaks the total down into the model weights, the runtime, audio held and the page', async () => {
+    const { page } = app;
+    await openSideTab(page, 'Memory');
+    const table = page.getByRole('table', { name: 'Where the bytes are' });
+    await table.waitFor();
+    // Each part's row, and the panel's total, from one render.
+    const { total, parts } = await page.evaluate(() => {
+      const panel = document.querySelector('[data-testid="memory-panel"]')!;
+      const rows = [...panel.querySelectorAll<HTMLElement>('[data-testid="memory-breakdown"] tr[data-part]')];
+      return {
+        total: Number(panel.getAttribute('data-current-bytes')),
+        parts: Object.fromEntries(rows.map((row) => [row.dataset.part!, row.dataset.bytes === '' ? null : Number(row.dataset.bytes)])),
+      };
+    });
+    const figures = await memoryPanel(page);
+    expect(Object.keys(parts)).toEqual(['weights', 'runtime', 'audio', 'page']);
+    // tone-ctc's one graph file, as served.
+    expect(parts.weights).toBe(statSync(path.join(SHARED, 'models/tone-ctc/onnx/model.onnx')).size);
+    expect(parts.weights! + parts.runtime!).toBe(figures.wasmHeapBytes);
+    expect(parts.runtime).toBeGreaterThan(0);
+    // Idle, the engine still keeps its window buffer and that window's model input.
+    expect(parts.audio).toBeGreaterThanOrEqual(figures.windowSamples * 4 + figures.tensorBytes!);
+    expect(parts.page).toBeGreaterThan(0);
+    expect(Math.abs(parts.weights! + parts.runtime! + parts.audio! + parts.page! - total)).toBeLessThanOrEqual(1);
+    const text = (await table.textContent()) ?? '';
+    for (const label of ['model weights', "runtime's working memory", 'audio held', 'page and the rest']) expect(text).toContain(label);
   });
 });
 

@@ -4,6 +4,7 @@ import { openAudioFile } from '../features/file/decode/openAudioFile.ts';
 import { LiveRecorder } from '../features/live/liveRecorder.ts';
 import type { MemoryMonitor } from '../features/memory/memoryMonitor.ts';
 import { startMemoryMonitor } from '../features/memory/startMemoryMonitor.ts';
+import { recordBudgetSpeeds } from '../features/model/budgetSpeedStore.ts';
 import { readLanguageModel } from '../features/model/languageModels.ts';
 import { Autosave } from '../features/library/autosave.ts';
 import { browserLibraryDeps } from '../features/library/browserLibraryDeps.ts';
@@ -31,6 +32,7 @@ export function startServices(): AppServices {
   const files = new FileJobs(session, openAudioFile);
   const library = new TranscriptLibrary(browserLibraryDeps());
   const autosave = new Autosave(library, { keepFiles: () => useLibraryPreferences.getState().keepFiles });
+  recordBudgetSpeeds();
   return {
     session,
     files,

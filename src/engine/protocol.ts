@@ -116,6 +116,10 @@ export interface EngineStats {
   readonly windowSamples: number;
   /** Test counter: the most samples of audio the worker ever held at once (its window plus chunks being pushed). */
   readonly maxHeldSamples: number;
+  /** Samples of audio the worker holds now: its window buffer plus the chunks being pushed (absent: not reported, as by the bench's baseline worker). */
+  readonly heldSamples?: number;
+  /** Bytes of the loaded model's ONNX file(s), which ONNX Runtime keeps in its heap; null before a load or when unknown. */
+  readonly modelWeightBytes?: number | null;
 }
 
 /** What was saved of the interrupted stream, in seconds from its start. */

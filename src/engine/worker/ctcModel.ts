@@ -65,6 +65,8 @@ export interface CtcModelInfo {
   readonly dtype: string;
   readonly normalizes: boolean;
   readonly attentionMask: 'none' | 'masked' | 'all-ones';
+  /** Bytes of the ONNX file(s) the session was made from (graph and weights), or null when their sizes could not be learned. */
+  readonly weightBytes: number | null;
 }
 
 const HUB = { remoteHost: env.remoteHost, remotePathTemplate: env.remotePathTemplate };
@@ -94,6 +96,16 @@ async function announceFiles(
         if (metadata?.exists && metadata.size) onProgress({ status: 'progress', name, file, progress: 0, loaded: 0, total: metadata.size });
       }),
   );
+}
+
+/**
+ * The summed size of the model's graph files, from the model cache's Content-Length or a one-byte
+ * Range request: the weights are nearly all of it, and ONNX Runtime keeps them in its heap.
+ */
+async function graphBytes(name: string, files: readonly string[]): Promise<number | null> {
+  if (files.length === 0) return null;
+  const sizes = await Promise.all(files.map((file) => ModelRegistry.get_file_metadata(name, file).then((m) => (m.exists ? (m.size ?? null) : 0), () => null)));
+  return sizes.some((size) => size === null) ? null : sizes.reduce<number>((sum, size) => sum + size!, 0);
 }
 
 /**
@@ -150,13 +162,17 @@ export class CtcModel implements WindowModel {
     const preprocessor = (extractor as unknown as { config: PreprocessorConfig }).config;
     checkSamplingRate(name, preprocessor, SAMPLE_RATE);
 
-    const weightsFile = await ModelRegistry.get_files(name, {
+    const graphFiles = await ModelRegistry.get_files(name, {
       config: pretrainedConfig,
       dtype: dtype as 'fp32',
       device: options.device,
       include_tokenizer: false,
       include_processor: false,
-    }).then((files) => files.find((file) => file.endsWith('.onnx')) ?? 'onnx/model.onnx', () => 'onnx/model.onnx');
+    }).then(
+      (files) => files.filter((file) => file.endsWith('.onnx') || /\.onnx_data(_\d+)?$/.test(file)),
+      () => [],
+    );
+    const weightsFile = graphFiles.find((file) => file.endsWith('.onnx')) ?? 'onnx/model.onnx';
     // Settled one by one: a model that loaded beside a failed tokenizer must still be disposed.
     const [tokenizer, model] = await Promise.allSettled([
       reading('tokenizer.json', AutoTokenizer.from_pretrained(name, { progress_callback })),
@@ -190,6 +206,7 @@ export class CtcModel implements WindowModel {
       dtype,
       normalizes: preprocessor.do_normalize !== false,
       attentionMask,
+      weightBytes: await graphBytes(name, graphFiles),
     });
     try {
       checkProbe(name, await loaded.probe(name), { geometry, tokens: vocabulary.tokens.length, configVocabSize: config.vocab_size }, SAMPLE_RATE);

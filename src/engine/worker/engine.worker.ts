@@ -136,6 +136,8 @@ const api: EngineApi = {
       windowsRun: windowsBefore + (jobs?.windowsRun ?? 0),
       windowSamples: jobs?.windowSamples ?? 0,
       maxHeldSamples: Math.max(maxHeldBefore, jobs?.maxHeldSamples ?? 0),
+      heldSamples: jobs?.heldSamples ?? 0,
+      modelWeightBytes: model?.info.weightBytes ?? null,
     };
   },
 };

@@ -30,6 +30,11 @@ export class EngineJobs {
   /** Bumped by the worker whenever another language model is loaded. */
   languageModelSerial = 0;
 
+  /** Samples of audio held now: the window buffer (kept between jobs) plus chunks being pushed. */
+  get heldSamples(): number {
+    return this.windowSamples + this.samplesBeingPushed;
+  }
+
   get windowsRun(): number {
     return this.windowsOfEarlierTranscribers + (this.transcriber?.windowCount ?? 0);
   }

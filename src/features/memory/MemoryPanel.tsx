@@ -3,6 +3,7 @@ import type { FileJobs } from '../file/fileJobs.ts';
 import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { formatBytes } from '../../shared/formatBytes.ts';
 import { chartGeometry } from './chartGeometry.ts';
+import { memoryBreakdown, type BreakdownPart } from './memoryBreakdown.ts';
 import { isolationStatus } from './memoryFigures.ts';
 import type { MemoryMonitor, MemorySnapshot } from './memoryMonitor.ts';
 import { memorySupport as support } from './startMemoryMonitor.ts';
@@ -33,6 +34,31 @@ function measurementLine(s: MemorySnapshot, now: number): string {
   const last = s.page === null ? 'none yet' : `${age(now - s.page.at)} (took ${s.page.tookMs < 1_000 ? `${Math.round(s.page.tookMs)} ms` : `${Math.round(s.page.tookMs / 1_000)} s`})`;
   const measuring = s.measuringSince === null ? '' : ` · measuring… ${Math.round((now - s.measuringSince) / 1_000)} s`;
   return `${source}: ${last}${measuring}`;
+}
+
+/** Where the bytes are, as a table: screen readers read it row by row with its headers. */
+function MemoryBreakdown({ parts }: { parts: readonly BreakdownPart[] }) {
+  return (
+    <table className="memory-breakdown" data-testid="memory-breakdown">
+      <caption>Where the bytes are</caption>
+      <thead>
+        <tr>
+          <th scope="col">part</th>
+          <th scope="col">bytes</th>
+          <th scope="col">from</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parts.map((part) => (
+          <tr key={part.key} data-part={part.key} data-bytes={part.bytes ?? ''}>
+            <th scope="row">{part.label}</th>
+            <td>{part.bytes === null ? 'not known yet' : formatBytes(part.bytes)}</td>
+            <td className="figures">{part.how}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 const CHART_WIDTH = 300;
@@ -78,6 +104,15 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
   const ahead = files.readAheadSamples();
   const windowSamples = engine?.windowSamples ?? 0;
   const inWindows = (samples: number) => (windowSamples > 0 ? ` (${(samples / windowSamples).toFixed(2)} windows)` : '');
+  const breakdown = memoryBreakdown({
+    totalBytes: snapshot.page === null && snapshot.method !== 'engine only' ? null : snapshot.currentBytes,
+    wasmHeapBytes: engine?.wasmHeapBytes ?? null,
+    modelWeightBytes: engine?.modelWeightBytes ?? null,
+    weightsOnGpu: engine?.gpuBufferBytes != null,
+    engineHeldSamples: engine?.heldSamples ?? 0,
+    engineInputBytes: engine?.tensorBytes ?? 0,
+    pageAudioSamples: ahead?.buffered ?? 0,
+  });
 
   return (
     <section
@@ -99,6 +134,7 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
       data-max-held-samples={engine?.maxHeldSamples ?? ''}
       data-read-ahead-peak-samples={ahead?.peak ?? ''}
       data-read-ahead-limit-samples={ahead?.limit ?? ''}
+      data-model-weight-bytes={engine?.modelWeightBytes ?? ''}
     >
       <h2 id="memory-heading">Memory</h2>
       <p className="memory-now">
@@ -115,6 +151,7 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
       </p>
       {snapshot.lastError && <p className="warning">{snapshot.lastError}</p>}
       <MemoryChart snapshot={snapshot} />
+      <MemoryBreakdown parts={breakdown} />
       <dl className="memory-grid">
         {snapshot.page?.parts.map((part) => (
           <div key={part.label}>

@@ -2,15 +2,20 @@ import { STRIDE_SECONDS_RANGE, WINDOW_SECONDS_RANGE, type DevicePreference } fro
 import type { EngineSession } from '../../jobs/engineSession.ts';
 import { jobActions, useJobStore } from '../../jobs/jobStore.ts';
 import { DecodingSettings } from './DecodingSettings.tsx';
+import { MemoryBudgetSettings } from './MemoryBudgetSettings.tsx';
 
-/** Window, stride and decoding apply to the next file; backend and dtype to the next model load. */
+/**
+ * The memory budget, window, stride and decoding apply to the next file; backend and dtype to the
+ * next model load. The window and stride are the budget's unless set by hand, which overrides it.
+ */
 export function SettingsPanel({ session }: { session: EngineSession }) {
   const settings = useJobStore((s) => s.settings);
   return (
     <details className="card">
       <summary>Settings</summary>
+      <MemoryBudgetSettings />
       <div className="grid">
-        <label htmlFor="window-input">Window (seconds)</label>
+        <label htmlFor="window-input">Window (seconds, overrides the budget)</label>
         <input
           id="window-input"
           type="number"
@@ -20,7 +25,7 @@ export function SettingsPanel({ session }: { session: EngineSession }) {
           value={settings.windowSeconds}
           onChange={(e) => jobActions.changeSettings({ windowSeconds: Number(e.target.value) })}
         />
-        <label htmlFor="stride-input">Stride on each side (seconds)</label>
+        <label htmlFor="stride-input">Stride on each side (seconds, overrides the budget)</label>
         <input
           id="stride-input"
           type="number"

@@ -269,7 +269,13 @@ describe('tone-ctc through transformers.js and ONNX Runtime', () => {
   });
 
   it('declares what the preprocessing needs', () => {
-    expect(model.info).toEqual({ dtype: 'fp32', normalizes: true, attentionMask: 'none' });
+    expect(model.info).toEqual({
+      dtype: 'fp32',
+      normalizes: true,
+      attentionMask: 'none',
+      // The one graph file it was made from.
+      weightBytes: statSync(path.join(MODELS_DIR, 'tone-ctc/onnx/model.onnx')).size,
+    });
     expect(model.geometry.hop).toBe(320);
   });
 

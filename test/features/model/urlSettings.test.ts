@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../../../src/shared/modelSource.ts';
 import { settingsFromUrl } from '../../../src/features/model/urlSettings.ts';
+import { budgetWindows } from '../../../src/features/model/memoryBudget.ts';
 
 describe('URL settings', () => {
   it('defaults to the Hub checkpoint and automatic backend', () => {
@@ -18,5 +19,14 @@ describe('URL settings', () => {
     });
     expect(settingsFromUrl('').decoding).toBe('fast');
     expect(settingsFromUrl('?device=quantum&window=-3')).toMatchObject({ device: 'auto', windowSeconds: 20 });
+  });
+
+  it('takes the window and stride of ?budget=, each overridden by ?window= or ?stride=', () => {
+    const low = budgetWindows('low');
+    expect(settingsFromUrl('?budget=low')).toMatchObject(low);
+    expect(settingsFromUrl('?budget=balanced')).toMatchObject(budgetWindows('balanced'));
+    expect(settingsFromUrl('?budget=tiny')).toMatchObject(budgetWindows('balanced'));
+    expect(settingsFromUrl('?budget=low&window=30')).toMatchObject({ windowSeconds: 30, strideSeconds: low.strideSeconds });
+    expect(settingsFromUrl('?budget=low&stride=0.5')).toMatchObject({ windowSeconds: low.windowSeconds, strideSeconds: 0.5 });
   });
 });
