@@ -43,7 +43,7 @@ export interface EngineInfo {
 
 /** A job's window and stride when the user sets none (seconds). */
 export const DEFAULT_WINDOW_SECONDS = 20;
-export const DEFAULT_STRIDE_SECONDS = 2;
+export const DEFAULT_STRIDE_SECONDS = 1;
 
 /**
  * Window lengths accepted, in seconds. Under a second the model sees too little context to

@@ -1,6 +1,7 @@
 // A long transcript made up for benchmarks and tests: words of everyday length in sentences,
 // paragraphs at pauses the workspace breaks on, a few doubtful words, deterministic from a seed.
 import type { TranscribedWord } from '../../src/shared/transcript.ts';
+import { DOUBT_THRESHOLD } from '../../src/features/transcript/doubt.ts';
 import { seededRandom } from './seededRandom.ts';
 
 const VOCABULARY = (
@@ -57,7 +58,7 @@ export function syntheticTranscript({ words, seconds, seed = 1, doubtfulShare = 
       pause,
       speech: 0.05 * text.length + between(0.05, 0.15),
       gap: between(0.02, 0.12),
-      confidence: doubtful ? between(0.2, 0.59) : between(0.7, 1),
+      confidence: doubtful ? between(0.2, DOUBT_THRESHOLD - 0.01) : between(DOUBT_THRESHOLD, 1),
     });
     sentenceLeft--;
   }

@@ -27,7 +27,7 @@ const MIB = 1024 * 1024;
 /** The modes in the order the settings list them; Balanced is the app's default window and stride. */
 export const BUDGET_MODES: Readonly<Record<MemoryBudget, BudgetMode>> = {
   balanced: { label: 'Balanced', windowSeconds: DEFAULT_WINDOW_SECONDS, strideSeconds: DEFAULT_STRIDE_SECONDS, limitBytes: 1024 * MIB },
-  low: { label: 'Low memory', windowSeconds: 10, strideSeconds: 1, limitBytes: 700 * MIB },
+  low: { label: 'Low memory', windowSeconds: 8, strideSeconds: 1, limitBytes: 700 * MIB },
 };
 
 export const MEMORY_BUDGETS = Object.keys(BUDGET_MODES) as MemoryBudget[];

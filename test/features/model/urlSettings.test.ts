@@ -5,7 +5,7 @@ import { budgetWindows } from '../../../src/features/model/memoryBudget.ts';
 
 describe('URL settings', () => {
   it('defaults to the Hub checkpoint and automatic backend', () => {
-    expect(settingsFromUrl('')).toMatchObject({ model: DEFAULT_MODEL, device: 'auto', windowSeconds: 20, strideSeconds: 2 });
+    expect(settingsFromUrl('')).toMatchObject({ model: DEFAULT_MODEL, device: 'auto', windowSeconds: 20, strideSeconds: 1 });
   });
 
   it('reads model, device, dtype, window, stride and decoding', () => {

@@ -50,7 +50,7 @@ describe('doubtful words', () => {
 
 describe('doubtfulCount', () => {
   it('counts the words below the threshold', () => {
-    expect(doubtfulCount(withConfidence([0.9, 0.3, 0.6, 0.59, 1]))).toBe(2);
+    expect(doubtfulCount(withConfidence([0.9, 0.3, 0.95, 0.89, 1]))).toBe(2);
     expect(doubtfulCount([])).toBe(0);
   });
 });
