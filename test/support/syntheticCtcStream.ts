@@ -7,13 +7,14 @@ export interface StreamChunk {
   readonly frames: FrameLogProbs;
   /** The global index of its first frame. */
   readonly first: number;
-  /** The words spelled so far ("?" for a letter that is an exact tie of A and B). */
-  readonly spoken: readonly string[];
+  /** The words whose spelling begins in this chunk ("?" for a letter that is an exact tie of A and B). */
+  readonly words: readonly string[];
 }
 
 /**
  * A deterministic pseudo-random stream of spelled words over STREAM_TOKENS, built chunk by chunk
- * so that a stream of hours never exists whole: hand-made decoder input for long-run tests.
+ * and keeping nothing of what it yielded, so that a stream of hours never exists whole:
+ * hand-made decoder input for long-run tests.
  */
 export function* syntheticCtcStream(totalFrames: number, chunkFrames: number, seed: number): Generator<StreamChunk> {
   const id = (token: string) => STREAM_TOKENS.indexOf(token);
@@ -22,7 +23,8 @@ export function* syntheticCtcStream(totalFrames: number, chunkFrames: number, se
   const size = STREAM_TOKENS.length;
   let state = seed;
   const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const spoken: string[] = [];
+  let spokenCount = 0;
+  let words: string[] = [];
   let queue: Array<Record<number, number>> = [];
   for (let first = 0; first < totalFrames; first += chunkFrames) {
     const count = Math.min(chunkFrames, totalFrames - first);
@@ -33,7 +35,8 @@ export function* syntheticCtcStream(totalFrames: number, chunkFrames: number, se
       const rest = 1 - Object.values(row).reduce((a, b) => a + b, 0);
       for (let v = 0; v < size; v++) data[f * size + v] = Math.log(row[v] ?? rest / (size - Object.keys(row).length));
     }
-    yield { frames: { data, frames: count, vocabSize: size }, first, spoken };
+    yield { frames: { data, frames: count, vocabSize: size }, first, words };
+    words = [];
   }
 
   function nextSymbols(): Array<Record<number, number>> {
@@ -41,7 +44,7 @@ export function* syntheticCtcStream(totalFrames: number, chunkFrames: number, se
     const length = 1 + Math.floor(random() * 5);
     // Every tenth word opens with an exact tie between two letters, which no later frame can
     // settle: without the undecided-time limit both spellings would live on for ever.
-    const tied = spoken.length % 10 === 0;
+    const tied = spokenCount % 10 === 0;
     let word = '';
     for (let i = 0; i < length; i++) {
       const letter = letters[Math.floor(random() * letters.length)];
@@ -57,7 +60,8 @@ export function* syntheticCtcStream(totalFrames: number, chunkFrames: number, se
       rows.push({ [BLANK]: 0.8 });
     }
     rows.push({ [SEP]: 0.7, [BLANK]: 0.2 }, { [BLANK]: 0.9 });
-    spoken.push(word);
+    words.push(word);
+    spokenCount++;
     return rows;
   }
 }
