@@ -68,6 +68,39 @@ describe('when the engine worker dies', () => {
     }
   });
 
+  it('twice at the same window: the resumed job stops with a message instead of offering the same Resume', async () => {
+    const { page, close } = await newPage(browser);
+    try {
+      await page.goto(`${server.url}?model=/models/tone-ctc`);
+      await waitForStatus(page, ['idle'], 60_000);
+      await transcribing(page);
+      await (await engineWorker(page)).evaluate(() => self.close()).catch(() => {});
+      await waitForStatus(page, ['error'], 5_000);
+      const kept = await transcriptText(page);
+
+      await page.getByRole('tab', { name: 'Library' }).click();
+      const library = page.getByRole('region', { name: 'Library' });
+      const interrupted = library.locator('[data-testid="library-item"][data-state="interrupted"]');
+      await expect.poll(() => interrupted.count(), { timeout: 15_000 }).toBe(1);
+      // The fresh engine has loaded the model again before the job is resumed.
+      await expect.poll(() => page.workers().filter((w) => /engine/.test(w.url())).length, { timeout: 5_000 }).toBe(1);
+      const second = await engineWorker(page);
+      await interrupted.getByRole('button', { name: 'Resume' }).click();
+      await interrupted.getByLabel('Pick the same file to resume').setInputFiles(LONG);
+      // An Ogg file is decoded again from its start up to the resumed window: it dies before committing past the first death.
+      await waitForStatus(page, ['transcribing'], 10_000);
+      await second.evaluate(() => self.close()).catch(() => {});
+      const stopped = await waitForStatus(page, ['error'], 5_000);
+      expect(stopped.message).toMatch(/^Transcribing "ten-minutes\.opus" stopped at \d+:\d\d again: the engine died twice on the window after \d+:\d\d .* Choose a shorter window under Settings/);
+      expect((await transcriptText(page)).startsWith(kept)).toBe(true);
+      const failed = library.locator('[data-testid="library-item"][data-state="error"]');
+      await expect.poll(() => failed.count(), { timeout: 15_000 }).toBe(1);
+      expect(await library.getByRole('button', { name: 'Resume' }).count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
   it('between jobs: the next file still runs, on a fresh engine', async () => {
     const { page, close } = await newPage(browser);
     try {

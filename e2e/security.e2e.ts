@@ -1,7 +1,7 @@
 // The app's security contract in a real browser: the Content Security Policy and companion headers
 // on what the servers and the service worker serve, nothing fetched from anywhere but the app's own
-// origin while a file is loaded, transcribed and exported, no policy violation on the way, and a
-// hostile file name shown as text.
+// origin while a file is loaded, transcribed and exported and a recording (Chromium's fake
+// microphone) is made and exported, no policy violation on the way, and a hostile file name shown as text.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,14 @@ const SENTENCE = sentenceManifest()[0];
 const SENTENCE_FILE = path.join(SHARED, 'audio/tones/sentences', SENTENCE.file);
 const POLICY = contentSecurityPolicy({ modelOrigins: HUB_ORIGINS });
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>.wav';
+/** Chromium's fake capture device, playing the tone paragraph once, without asking for permission. */
+const FAKE_MIC_ARGS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${path.join(SHARED, 'audio/tones/mic-input-16k.wav')}%noloop`,
+];
+/** Seconds recorded before Stop: more than one preview, less than the clip. */
+const RECORD_SECONDS = 6;
 
 interface Watched extends TestPage {
   /** Every request of the page, its dedicated workers and the service worker, with who made it. */
@@ -87,7 +95,7 @@ describe('the production build under its Content Security Policy', () => {
     tmp = mkdtempSync(path.join(tmpdir(), 'security-e2e-'));
     server = await startPreviewServer();
     origin = new URL(server.url).origin;
-    browser = await launchBrowser();
+    browser = await launchBrowser({ extraArgs: FAKE_MIC_ARGS });
     app = await watchedPage(browser);
   });
 
@@ -141,7 +149,7 @@ describe('the production build under its Content Security Policy', () => {
     }
   });
 
-  it('loads, transcribes and exports without a request beyond its origin or a violation', async () => {
+  it('loads, transcribes, records and exports without a request beyond its origin or a violation', async () => {
     await waitForStatus(app.page, ['idle'], 120_000);
     await controlled(app.page);
     // Served by the service worker now, from its precache: the policy must come along.
@@ -165,9 +173,31 @@ describe('the production build under its Content Security Policy', () => {
       else expect(saved).toContain(SENTENCE.text.split(' ')[0]);
     }
 
+    // A recording: the AudioWorklet, the origin-private WAV, the engine's previews, its exports.
+    await app.page.getByRole('button', { name: 'Record' }).click();
+    await waitForStatus(app.page, ['transcribing'], 30_000);
+    await app.page.getByTestId('transcript-tail').waitFor({ timeout: 10_000 });
+    await app.page.waitForFunction(
+      (seconds) => {
+        const [m, s] = (document.querySelector('[data-testid="mic-elapsed"]')?.textContent ?? '0:00').split(':').map(Number);
+        return m * 60 + s >= seconds;
+      },
+      RECORD_SECONDS,
+      { timeout: 30_000, polling: 100 },
+    );
+    await app.page.getByRole('button', { name: 'Stop' }).click();
+    const recorded = await waitForStatus(app.page, ['done', 'error'], 60_000);
+    expect(recorded.message).toMatch(/^Done: "Microphone recording \d\d:\d\d", [1-9]\d* words/);
+    const recordingGroup = app.page.getByRole('group', { name: /Save the transcript of Microphone recording/ });
+    const [text] = await Promise.all([app.page.waitForEvent('download'), recordingGroup.getByRole('button', { name: 'Save Text' }).click()]);
+    expect(readFileSync((await text.path())!, 'utf8').trim()).toBe(await transcriptText(app.page));
+    const [wav] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('save-recording').click()]);
+    expect(readFileSync((await wav.path())!).toString('ascii', 0, 4)).toBe('RIFF');
+
     const byRequester = new Set(app.requests.map((r) => r.by));
     expect(byRequester, 'the service worker was watched too').toContain('service worker');
     expect(app.requests.some((r) => r.url.includes('/models/tone-ctc/onnx/model.onnx')), 'the model was fetched while watched').toBe(true);
+    expect(app.requests.some((r) => /micCapture\.worklet/.test(r.url)), 'the microphone worklet was fetched while watched').toBe(true);
     expect(foreign(app.requests, origin)).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
     expect(app.violations).toEqual([]);

@@ -2,6 +2,7 @@ import { EngineDiedError } from '../engine/engineDied.ts';
 import { modelLoadFailure } from '../engine/modelLoadError.ts';
 import { WINDOW_SETTINGS_ERROR } from '../engine/protocol.ts';
 import { errorText, UserFacingError } from '../shared/errorText.ts';
+import { formatDuration } from '../shared/formatDuration.ts';
 import { DEFAULT_MODEL } from '../shared/modelSource.ts';
 
 // Turns engine and model-loading failures into sentences a user can act on. The engine worker's
@@ -95,4 +96,14 @@ export function describeJobFailure(fileName: string, error: unknown): string {
   }
   const speaksToUser = error instanceof UserFacingError || (error instanceof Error && error.name === 'AudioInputError');
   return speaksToUser ? error.message : describeTranscriptionError(fileName, error);
+}
+
+/** A job whose engine died a second time at the same committed position: resuming it again would only repeat that. */
+export function describeRepeatedEngineDeath(fileName: string, committedSeconds: number): string {
+  const at = formatDuration(committedSeconds);
+  return (
+    `Transcribing "${fileName}" stopped at ${at} again: the engine died twice on the window after ${at} (most likely it ran out of memory there), ` +
+    `so it is not offered to resume. The text up to ${at} is kept. Choose a shorter window under Settings, which needs less memory, ` +
+    `close other tabs, and transcribe the file again.`
+  );
 }

@@ -4,7 +4,8 @@ import { formatDuration } from '../shared/formatDuration.ts';
 import type { TranscriptUpdate } from '../shared/transcript.ts';
 import { EngineDiedError } from '../engine/engineDied.ts';
 import { decoderChoice } from './decoderChoice.ts';
-import { describeJobFailure } from './describeError.ts';
+import { engineDeaths, type EngineDeaths } from './engineDeaths.ts';
+import { describeJobFailure, describeRepeatedEngineDeath } from './describeError.ts';
 import { emitJobEvent } from './jobEvents.ts';
 import { PREVIEW, type JobSource } from './jobSource.ts';
 import type { SavedJob } from './savedJob.ts';
@@ -39,7 +40,7 @@ export async function runJob(
   source: JobSource,
   engine: JobEngine,
   signal: AbortSignal,
-  { resume = null, clock = performance }: { resume?: SavedJob | null; clock?: JobClock } = {},
+  { resume = null, clock = performance, deaths = engineDeaths }: { resume?: SavedJob | null; clock?: JobClock; deaths?: EngineDeaths } = {},
 ): Promise<void> {
   const { settings } = useJobStore.getState();
   const windows = resume ?? settings;
@@ -51,6 +52,7 @@ export async function runJob(
   const transcript = new LiveTranscript();
   let durationSeconds: number | null = null;
   let receivedSeconds = 0;
+  let committedSeconds = resume?.committedSeconds ?? 0;
   let streaming = false;
   let failure: unknown = null;
 
@@ -62,6 +64,7 @@ export async function runJob(
     const words = skip === 0 ? update.words : update.words.slice(skip);
     transcript.commit(update);
     receivedSeconds = update.receivedSeconds;
+    committedSeconds = Math.max(committedSeconds, update.committedSeconds);
     const progress = jobProgress(update.committedSeconds, duration, (clock.now() - startedAt) / 1000);
     jobActions.appendWords(words, transcript.tentative(), progress);
     emitJobEvent({ type: 'committed', id, words, committedSeconds: update.committedSeconds });
@@ -110,15 +113,21 @@ export async function runJob(
   const words = useJobStore.getState().job?.words.length ?? 0;
   const length = formatDuration(receivedSeconds);
   const why = signal.reason instanceof JobCancelled && signal.reason.why !== undefined ? ` because ${signal.reason.why}` : '';
+  const engineDied = failure instanceof EngineDiedError;
+  const diedHereBefore = engineDied && source.file !== null && deaths.died(source.file, jobSettings, committedSeconds);
+  if (!engineDied && source.file !== null) deaths.forget(source.file, jobSettings);
   const [outcome, message] = signal.aborted
     ? (['cancelled', `Cancelled "${source.name}"${why}; the text so far is kept.`] as const)
-    : failure !== null
-      ? (['error', describeJobFailure(source.name, failure)] as const)
-      : words === 0
-        ? (['done', `No speech found in "${source.name}" (${length} of audio): the transcript is empty.`] as const)
-        : (['done', `Done: "${source.name}", ${words} words in ${length}.`] as const);
+    : diedHereBefore
+      ? (['error', describeRepeatedEngineDeath(source.name, committedSeconds)] as const)
+      : failure !== null
+        ? (['error', describeJobFailure(source.name, failure)] as const)
+        : words === 0
+          ? (['done', `No speech found in "${source.name}" (${length} of audio): the transcript is empty.`] as const)
+          : (['done', `Done: "${source.name}", ${words} words in ${length}.`] as const);
   const said = note === null ? message : `${note} ${message}`;
   jobActions.endJob(outcome, said, receivedSeconds);
-  const resumable = failure instanceof EngineDiedError && source.kind === 'file';
+  // Resuming a job that died twice at one window would only die there again.
+  const resumable = engineDied && !diedHereBefore && source.kind === 'file';
   emitJobEvent({ type: 'ended', id, outcome, message: said, durationSeconds: durationSeconds ?? receivedSeconds, resumable });
 }

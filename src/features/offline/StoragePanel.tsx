@@ -15,7 +15,8 @@ function quotaText(estimate: StorageEstimateFacts | null): string {
 }
 
 function sizeText(model: CachedModel): string {
-  return model.unsized === 0 ? formatBytes(model.bytes) : `${formatBytes(model.bytes)} + ${model.unsized} file(s) of unknown size`;
+  const size = model.unsized === 0 ? formatBytes(model.bytes) : `${formatBytes(model.bytes)} + ${model.unsized} file(s) of unknown size`;
+  return model.complete ? size : `${size}, incomplete: no weights, so it does not load offline`;
 }
 
 /** Offline readiness, persistence, quota, and the models cached on this device (list, size, delete). */
@@ -23,7 +24,8 @@ export function StoragePanel({ transcriptsBytes }: { transcriptsBytes: () => Pro
   const offline = usePwaStore((s) => s.offline);
   const offlineProblem = usePwaStore((s) => s.offlineProblem);
   const persistence = usePwaStore((s) => s.persistence);
-  // A model load adds files to the cache: read it again then.
+  const modelCacheProblem = usePwaStore((s) => s.modelCacheProblem);
+  // A model load adds files to the cache (or finds it could not): read it again then.
   const engine = useJobStore((s) => s.engine);
   const [open, setOpen] = useState(false);
   const [models, setModels] = useState<CachedModel[] | null>(null);
@@ -46,7 +48,7 @@ export function StoragePanel({ transcriptsBytes }: { transcriptsBytes: () => Pro
 
   useEffect(() => {
     if (open) void refresh();
-  }, [open, engine, refresh]);
+  }, [open, engine, modelCacheProblem, refresh]);
 
   const remove = async (model: CachedModel) => {
     try {
@@ -78,6 +80,11 @@ export function StoragePanel({ transcriptsBytes }: { transcriptsBytes: () => Pro
         {persistenceText(persistence)}
       </p>
       <p data-testid="storage-quota">{quotaText(estimate)}</p>
+      {modelCacheProblem !== null && (
+        <p className="warning" data-testid="model-cache-problem">
+          {modelCacheProblem}
+        </p>
+      )}
       <p data-testid="transcripts-storage">{transcripts === null ? 'Saved transcripts: …' : `Saved transcripts (the Library): ${formatBytes(transcripts)}.`}</p>
       <h3 id="cached-models-heading">Models cached on this device</h3>
       {models === null ? (
@@ -98,7 +105,7 @@ export function StoragePanel({ transcriptsBytes }: { transcriptsBytes: () => Pro
           </thead>
           <tbody>
             {models.map((model) => (
-              <tr key={model.label} data-testid="cached-model" data-model={model.label}>
+              <tr key={model.label} data-testid="cached-model" data-model={model.label} data-complete={model.complete}>
                 <td>{model.label}</td>
                 <td className="figures">{model.urls.length}</td>
                 <td className="figures" data-testid="cached-model-size">

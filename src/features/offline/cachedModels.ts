@@ -17,6 +17,11 @@ export interface CachedModel {
   readonly bytes: number;
   /** Files whose size is unknown (no Content-Length). */
   readonly unsized: number;
+  /**
+   * Whether it holds ONNX weights: a model without them cannot load offline (its download was cut
+   * short, or storage ran out while it was cached).
+   */
+  readonly complete: boolean;
 }
 
 // https://huggingface.co/<owner>/<name>/resolve/<revision>/<file>
@@ -39,18 +44,29 @@ export function modelLabelOf(fileUrl: string, pageOrigin: string): string {
 
 /** Cached files grouped by model, largest first. */
 export function groupCachedModels(files: readonly CachedFile[], pageOrigin: string): CachedModel[] {
-  const models = new Map<string, { urls: string[]; bytes: number; unsized: number }>();
+  const models = new Map<string, { urls: string[]; bytes: number; unsized: number; complete: boolean }>();
   for (const file of files) {
     const label = modelLabelOf(file.url, pageOrigin);
-    const model = models.get(label) ?? { urls: [], bytes: 0, unsized: 0 };
+    const model = models.get(label) ?? { urls: [], bytes: 0, unsized: 0, complete: false };
     model.urls.push(file.url);
+    if (isWeightsFile(file.url)) model.complete = true;
     if (file.bytes === null) model.unsized++;
     else model.bytes += file.bytes;
     models.set(label, model);
   }
   return [...models]
-    .map(([label, m]) => ({ label, urls: m.urls, bytes: m.bytes, unsized: m.unsized }))
+    .map(([label, m]) => ({ label, urls: m.urls, bytes: m.bytes, unsized: m.unsized, complete: m.complete }))
     .sort((a, b) => b.bytes - a.bytes || a.label.localeCompare(b.label));
+}
+
+function isWeightsFile(fileUrl: string): boolean {
+  const { pathname } = new URL(fileUrl);
+  return pathname.includes(WEIGHTS_SUBFOLDER) && pathname.endsWith('.onnx');
+}
+
+/** The label of the model a load resolved to (EngineInfo.model: a Hub id, or the folder's absolute URL). */
+export function loadedModelLabel(model: string, pageOrigin: string): string {
+  return /^https?:\/\//.test(model) ? modelLabelOf(`${model.replace(/\/+$/, '')}/config.json`, pageOrigin) : model;
 }
 
 /** A Content-Length header as a byte count, or null. */

@@ -19,6 +19,8 @@ export interface PwaState {
   /** The page could become cross-origin isolated by a reload, which would clear its transcripts: ask first. */
   readonly isolationReloadOffered: boolean;
   readonly persistence: Persistence;
+  /** Why the model that loaded last is not kept for offline use, or null. */
+  readonly modelCacheProblem: string | null;
 }
 
 export const usePwaStore = create<PwaState>(() => ({
@@ -27,6 +29,7 @@ export const usePwaStore = create<PwaState>(() => ({
   update: 'none',
   isolationReloadOffered: false,
   persistence: 'unknown',
+  modelCacheProblem: null,
 }));
 
 const set = usePwaStore.setState;
@@ -43,6 +46,9 @@ export const pwaActions = {
   },
   persistence(persistence: Persistence): void {
     set({ persistence });
+  },
+  modelCacheProblem(modelCacheProblem: string | null): void {
+    set({ modelCacheProblem });
   },
 };
 

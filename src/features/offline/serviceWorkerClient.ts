@@ -1,6 +1,7 @@
 import { Workbox } from 'workbox-window';
 import { useJobStore } from '../../jobs/jobStore.ts';
 import { askForPersistentStorage } from './persistentStorage.ts';
+import { watchModelCaching } from './modelCacheWatch.ts';
 import { errorText } from '../../shared/errorText.ts';
 import { pwaActions, usePwaStore } from './pwaStore.ts';
 import { isolationReload, pageActivity } from './reloadPolicy.ts';
@@ -55,6 +56,7 @@ function becomeIsolated(): void {
  */
 export function startServiceWorker(): void {
   askForPersistentStorage();
+  watchModelCaching();
   if (!('serviceWorker' in navigator)) {
     pwaActions.offline('unsupported');
     return;

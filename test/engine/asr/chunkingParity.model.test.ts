@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { greedyCtcDecoder } from '../../../src/engine/asr/decoders/greedyCtcDecoder.ts';
-import { breakingAtPauses } from '../../../src/engine/asr/decoders/pauseBreaks.ts';
 import { windowSettings } from '../../../src/engine/asr/windowSettings.ts';
 import { CtcModel } from '../../../src/engine/worker/ctcModel.ts';
+import { decoderFor } from '../../../src/engine/worker/decoderFor.ts';
 import { MODELS_DIR, readWav16kMono } from '../../support/sharedFixtures.ts';
 import { chunkedWords, delayed, perSentenceWords, singleThreadedOrt, textOf, wordErrors } from '../../support/speechAccuracy.ts';
 import { readAudio16kMono, speechLongManifest, type TimedSentence } from '../../support/speechFixtures.ts';
@@ -17,12 +16,12 @@ import { unseenSpeechFile } from '../../support/unseenSpeech.ts';
 // (a delay of a fraction of a frame moves a file's WER by more than the tolerance), so both sides
 // pool their errors over four phases of the frame grid: the recording delayed by 0, ¼, ½ and ¾ of
 // a frame (bench/chunkingAccuracy.ts measures the same on more settings and a third file).
-// The decoder ends words at pauses (pauseBreaks.ts): greedy decoding alone runs the last word of a
-// sentence into the first of the next wherever the model emits no delimiter between them, and
-// misses the target on both files.
+// The decoder is the one the engine gives a *Fast* job, which ends words at pauses (pauseBreaks.ts):
+// greedy decoding alone runs the last word of a sentence into the first of the next wherever the
+// model emits no delimiter between them, and misses the target on both files.
 const PHASES = 4;
 const TOLERANCE = 0.002;
-const decoder = breakingAtPauses(greedyCtcDecoder);
+const decoder = decoderFor({ kind: 'greedy' }, null);
 
 let model: CtcModel;
 let dir: string;

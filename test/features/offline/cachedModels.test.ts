@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentLength, groupCachedModels, modelLabelOf } from '../../../src/features/offline/cachedModels.ts';
+import { contentLength, groupCachedModels, loadedModelLabel, modelLabelOf } from '../../../src/features/offline/cachedModels.ts';
 
 describe('cached models', () => {
   const origin = 'http://127.0.0.1:4173';
@@ -30,10 +30,34 @@ describe('cached models', () => {
         urls: ['https://huggingface.co/a/b/resolve/main/onnx/model_quantized.onnx', 'https://huggingface.co/a/b/resolve/main/config.json'],
         bytes: 95_000_000,
         unsized: 1,
+        complete: true,
       },
-      { label: '/models/tone-ctc', urls: [`${origin}/models/tone-ctc/config.json`, `${origin}/models/tone-ctc/onnx/model.onnx`], bytes: 93_446, unsized: 0 },
+      {
+        label: '/models/tone-ctc',
+        urls: [`${origin}/models/tone-ctc/config.json`, `${origin}/models/tone-ctc/onnx/model.onnx`],
+        bytes: 93_446,
+        unsized: 0,
+        complete: true,
+      },
     ]);
     expect(groupCachedModels([], origin)).toEqual([]);
+  });
+
+  it('calls a model without its ONNX weights incomplete: it cannot load offline', () => {
+    const [partial] = groupCachedModels(
+      [
+        { url: `${origin}/models/tone-ctc/config.json`, bytes: 706 },
+        { url: `${origin}/models/tone-ctc/tokenizer.json`, bytes: 1_695 },
+      ],
+      origin,
+    );
+    expect(partial).toMatchObject({ label: '/models/tone-ctc', complete: false });
+  });
+
+  it('names a loaded model as the cache lists it', () => {
+    expect(loadedModelLabel(`${origin}/models/tone-ctc`, origin)).toBe('/models/tone-ctc');
+    expect(loadedModelLabel('https://cdn.example/m/x/', origin)).toBe('https://cdn.example/m/x');
+    expect(loadedModelLabel('Xenova/wav2vec2-base-960h', origin)).toBe('Xenova/wav2vec2-base-960h');
   });
 
   it('reads Content-Length strictly', () => {

@@ -7,6 +7,7 @@ import { greedyCtcDecoder } from '../../../../src/engine/asr/decoders/greedyCtcD
 import { parseArpa } from '../../../../src/engine/asr/languageModel/readArpa.ts';
 import type { TranscribedWord } from '../../../../src/shared/transcript.ts';
 import { logProbsOfIds } from '../../../support/logProbs.ts';
+import { STREAM_TOKENS, syntheticCtcStream } from '../../../support/syntheticCtcStream.ts';
 
 const TOKENS = ['<pad>', '<s>', '</s>', '<unk>', '|', 'A', 'B', 'C', 'K', 'T', 'O', 'D', 'E'];
 const vocab = ctcVocabulary(new Map(TOKENS.map((token, id) => [token, id] as [string, number])));
@@ -213,80 +214,65 @@ describe('shallow fusion and hotwords', () => {
 });
 
 describe('bounded state over a long stream', () => {
-  /** A deterministic pseudo-random stream of spelled words, built chunk by chunk. */
-  function* syntheticStream(totalFrames: number, chunkFrames: number, seed: number) {
-    let state = seed;
-    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    const letters = [A, B, 7, 8, 9, O, D, 12];
-    const spoken: string[] = [];
-    let word = '';
-    let queue: Array<Record<number, number>> = [];
-    for (let first = 0; first < totalFrames; first += chunkFrames) {
-      const count = Math.min(chunkFrames, totalFrames - first);
-      const data = new Float32Array(count * TOKENS.length);
-      for (let f = 0; f < count; f++) {
-        if (queue.length === 0) queue = nextSymbols();
-        const row = queue.shift()!;
-        const rest = 1 - Object.values(row).reduce((a, b) => a + b, 0);
-        for (let v = 0; v < TOKENS.length; v++) data[f * TOKENS.length + v] = Math.log(row[v] ?? rest / (TOKENS.length - Object.keys(row).length));
-      }
-      yield { frames: { data, frames: count, vocabSize: TOKENS.length }, first, spoken };
-    }
-
-    function nextSymbols(): Array<Record<number, number>> {
-      const rows: Array<Record<number, number>> = [];
-      const length = 1 + Math.floor(random() * 5);
-      // Every tenth word opens with an exact tie between two letters, which no later frame can
-      // settle: without the undecided-time limit both spellings would live on for ever.
-      const tied = spoken.length % 10 === 0;
-      for (let i = 0; i < length; i++) {
-        const letter = letters[Math.floor(random() * letters.length)];
-        if (i === 0 && tied) {
-          rows.push({ [A]: 0.45, [B]: 0.45 }, { [BLANK]: 0.8 });
-          word += '?';
-        } else {
-          // A confusable second choice keeps several beams alive.
-          const other = letters[(letters.indexOf(letter) + 1) % letters.length];
-          rows.push({ [letter]: 0.6, [other]: 0.25 }, { [letter]: 0.5, [BLANK]: 0.3 });
-          word += TOKENS[letter];
-        }
-        rows.push({ [BLANK]: 0.8 });
-      }
-      rows.push({ [SEP]: 0.7, [BLANK]: 0.2 }, { [BLANK]: 0.9 });
-      spoken.push(word);
-      word = '';
-      return rows;
-    }
-  }
+  const streamVocab = ctcVocabulary(new Map(STREAM_TOKENS.map((token, i) => [token, i] as [string, number])));
+  /** Frames a second at a hop of 320 samples, wav2vec2's and espeak-ctc's. */
+  const frameRate = 50;
+  type Held = BeamSearchDecoder['heldState'];
+  const most = (a: Held, b: Held): Held => ({ beams: Math.max(a.beams, b.beams), words: Math.max(a.words, b.words), characters: Math.max(a.characters, b.characters) });
+  const none: Held = { beams: 0, words: 0, characters: 0 };
 
   it('holds only the undecided tail over 60 minutes of frames, and loses no word', { timeout: 30_000 }, () => {
-    const frameRate = 50;
-    const decoder = beam({ beamWidth: 8 })(vocab, 1 / frameRate) as BeamSearchDecoder;
-    let most = { beams: 0, words: 0, characters: 0 };
+    const decoder = beam({ beamWidth: 8 })(streamVocab, 1 / frameRate) as BeamSearchDecoder;
+    let held = none;
     const words: TranscribedWord[] = [];
-    let spoken: string[] = [];
+    const spoken: string[] = [];
     let lastEnd = 0;
-    for (const chunk of syntheticStream(60 * 60 * frameRate, 800, 7)) {
+    for (const chunk of syntheticCtcStream(60 * 60 * frameRate, 800, 7)) {
       const made = decoder.push(chunk.frames, chunk.first);
       for (const word of made) {
         expect(word.start).toBeGreaterThanOrEqual(lastEnd - 1e-9);
         lastEnd = word.end;
       }
       words.push(...made);
-      spoken = chunk.spoken;
-      const held = decoder.heldState;
-      most = { beams: Math.max(most.beams, held.beams), words: Math.max(most.words, held.words), characters: Math.max(most.characters, held.characters) };
+      spoken.push(...chunk.words);
+      held = most(held, decoder.heldState);
     }
     words.push(...decoder.flush());
     expect(spoken.length).toBeGreaterThan(15_000);
-    expect(most.beams).toBeLessThanOrEqual(8);
+    expect(held.beams).toBeLessThanOrEqual(8);
     // 4 s undecided at most: a few dozen words per beam, whatever the stream's length.
-    expect(most.words).toBeLessThan(8 * 40);
-    expect(most.characters).toBeLessThan(8 * 200);
+    expect(held.words).toBeLessThan(8 * 40);
+    expect(held.characters).toBeLessThan(8 * 200);
     expect(words).toHaveLength(spoken.length);
     // The stream stops in the middle of its last word.
     const agrees = (word: TranscribedWord, i: number) =>
       word.text.length === spoken[i].length && [...spoken[i]].every((letter, j) => letter === '?' || letter === word.text[j]);
     expect(words.slice(0, -1).every(agrees)).toBe(true);
+  });
+
+  it("with a language model and hotwords at the app's beam width: as much held in the last half hour as in the first", { timeout: 60_000 }, () => {
+    const languageModel = { model: parseArpa(TINY_ARPA), alpha: 0.8, beta: 5 };
+    const decoder = beam({ beamWidth: 16, languageModel, hotwords: { terms: ['BAD', 'TOE'], weight: 3 } })(streamVocab, 1 / frameRate) as BeamSearchDecoder;
+    const halfway = 30 * 60 * frameRate;
+    const halves = [none, none];
+    let final = 0;
+    let spoken = 0;
+    for (const chunk of syntheticCtcStream(2 * halfway, 800, 11)) {
+      final += decoder.push(chunk.frames, chunk.first).length;
+      spoken += chunk.words.length;
+      const half = chunk.first < halfway ? 0 : 1;
+      halves[half] = most(halves[half], decoder.heldState);
+    }
+    final += decoder.flush().length;
+    // The language model joins a few unknown words; the rest all come out, as the stream goes.
+    expect(final).toBeGreaterThan(0.95 * spoken);
+    const [first, second] = halves;
+    expect(first.beams).toBeLessThanOrEqual(16);
+    expect(first.words).toBeLessThan(16 * 40);
+    expect(first.characters).toBeLessThan(16 * 200);
+    // Flat: the second half hour never holds more than the first did, give or take a word per beam.
+    expect(second.beams).toBeLessThanOrEqual(first.beams);
+    expect(second.words).toBeLessThanOrEqual(first.words + 16);
+    expect(second.characters).toBeLessThanOrEqual(first.characters + 16 * 6);
   });
 });
