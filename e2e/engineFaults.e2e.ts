@@ -91,7 +91,7 @@ describe('when the engine worker dies', () => {
       await waitForStatus(page, ['transcribing'], 10_000);
       await second.evaluate(() => self.close()).catch(() => {});
       const stopped = await waitForStatus(page, ['error'], 5_000);
-      expect(stopped.message).toMatch(/^Transcribing "ten-minutes\.opus" stopped at \d+:\d\d again: the engine died twice on the window after \d+:\d\d .* Choose a shorter window under Settings/);
+      expect(stopped.message).toMatch(/^Transcribing "ten-minutes\.opus" stopped at \d+:\d\d again: the engine died twice on the window after \d+:\d\d .* Choose the Low memory budget under Settings/);
       expect((await transcriptText(page)).startsWith(kept)).toBe(true);
       const failed = library.locator('[data-testid="library-item"][data-state="error"]');
       await expect.poll(() => failed.count(), { timeout: 15_000 }).toBe(1);

@@ -103,7 +103,7 @@ export function describeRepeatedEngineDeath(fileName: string, committedSeconds: 
   const at = formatDuration(committedSeconds);
   return (
     `Transcribing "${fileName}" stopped at ${at} again: the engine died twice on the window after ${at} (most likely it ran out of memory there), ` +
-    `so it is not offered to resume. The text up to ${at} is kept. Choose a shorter window under Settings, which needs less memory, ` +
+    `so it is not offered to resume. The text up to ${at} is kept. Choose the Low memory budget under Settings (shorter windows), ` +
     `close other tabs, and transcribe the file again.`
   );
 }

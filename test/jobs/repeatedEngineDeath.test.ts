@@ -105,7 +105,7 @@ describe('an engine that dies twice at the same window', () => {
     expect(second.outcome).toBe('error');
     expect(second.resumable).toBe(false);
     expect(second.message).toMatch(/^Transcribing "long\.opus" stopped at 0:06 again: the engine died twice on the window after 0:06/);
-    expect(second.message).toMatch(/shorter window under Settings/);
+    expect(second.message).toMatch(/Low memory budget under Settings/);
     expect(useJobStore.getState().status).toEqual({ state: 'error', message: second.message });
     expect(useJobStore.getState().job?.words.map((w) => w.text)).toEqual(['W1', 'W2', 'W3']);
   });
