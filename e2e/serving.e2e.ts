@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ortWasmPaths } from '../src/engine/worker/ortAssets.ts';
+import { ortPlainWasmPaths, ortWasmPaths } from '../src/engine/worker/ortAssets.ts';
 import {
   REPO_ROOT,
   SHARED,
@@ -119,7 +119,7 @@ async function expectOrtServed(
   const { page, blockedRequests, close } = await newPage(browser, { bypassCSP: true });
   try {
     await page.goto(new URL(APP_PATH, server.url).href);
-    for (const devUrl of Object.values(ortWasmPaths)) {
+    for (const devUrl of [...Object.values(ortWasmPaths), ...Object.values(ortPlainWasmPaths)]) {
       const url = new URL(urlOf(devUrl), server.url).href;
       const served = await page.evaluate(async (url) => {
         const response = await fetch(url);
@@ -157,9 +157,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('ortAssets.ts names the asyncify runtime of the installed onnxruntime-web', () => {
-  const names = Object.values(ortWasmPaths).map((url) => path.basename(url)).sort();
-  expect(names).toEqual(['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm']);
+test('ortAssets.ts names the asyncify and the plain runtime of the installed onnxruntime-web', () => {
+  const names = [...Object.values(ortWasmPaths), ...Object.values(ortPlainWasmPaths)].map((url) => path.basename(url)).sort();
+  expect(names).toEqual([
+    'ort-wasm-simd-threaded.asyncify.mjs',
+    'ort-wasm-simd-threaded.asyncify.wasm',
+    'ort-wasm-simd-threaded.mjs',
+    'ort-wasm-simd-threaded.wasm',
+  ]);
 });
 
 describe('production build (vite preview)', () => {

@@ -1,6 +1,6 @@
 /**
  * Sees, from inside the engine worker, the memory ONNX Runtime holds where no API reports it:
- * its WebAssembly heap (ORT keeps its Emscripten module private; the asyncify build makes its
+ * its WebAssembly heap (ORT keeps its Emscripten module private; both threaded builds make their
  * heap with `new WebAssembly.Memory({ shared: true })`) and the WebGPU buffers it creates.
  * Install it before the runtime starts, i.e. before the first model load.
  */
