@@ -47,6 +47,11 @@ export class Autosave {
     return () => this.changeListeners.delete(listener);
   }
 
+  /** Resolves once every event received so far has reached the library's write queue. */
+  async settled(): Promise<void> {
+    await Promise.all(this.jobs.values());
+  }
+
   dispose(): void {
     this.stop();
     this.stopEdits();
