@@ -129,12 +129,12 @@ describe('the library', () => {
     expect(await keep.isChecked()).toBe(true);
     const interrupted = await theInterruptedItem(page);
     expect(await interrupted.textContent()).toMatch(/Interrupted at \d+:\d\d of 10:0\d/);
-    const started = Date.now();
     await interrupted.getByRole('button', { name: 'Resume' }).click();
-    await waitForStatus(page, ['transcribing'], 10_000);
+    // It continues near where it stopped (40 to 59 %, less the windows not yet committed), not from the start.
+    const firstPercent = await page.waitForFunction(() => /… (\d+) %/.exec(document.querySelector('[data-testid="status"]')?.textContent ?? '')?.[1], null, { timeout: 10_000, polling: 20 });
+    expect(Number(await firstPercent.jsonValue())).toBeGreaterThanOrEqual(20);
     const ended = await waitForStatus(page, ['done', 'error', 'cancelled'], 120_000);
     expect(ended.message).toMatch(/^Done: "ten-minutes\.opus"/);
-    expect((Date.now() - started) / 1000).toBeLessThan(wholeSeconds);
     expect(await transcriptText(page)).toBe(longManifest().text);
     expect(await library(page).getByLabel('Pick the same file to resume').count()).toBe(0);
     await expect.poll(() => interruptedItems(page).count(), { timeout: 10_000 }).toBe(0);
@@ -152,9 +152,8 @@ describe('the library', () => {
       await library(page).getByLabel('Search all transcripts').fill(word);
       await library(page).getByRole('button', { name: 'Search', exact: true }).click();
       // Newest first: the transcript whose file is kept, so the workspace has its player.
-      const hit = library(page).getByTestId('library-hit').filter({ hasText: 'ten-minutes.opus' }).first();
+      const hit = library(page).getByTestId('library-hit').filter({ hasText: 'ten-minutes.opus' }).filter({ hasText: word }).first();
       await hit.waitFor({ timeout: 10_000 });
-      expect(await hit.textContent()).toContain(word);
       const start = Number(await hit.getAttribute('data-start'));
       expect(start).toBeGreaterThan(300);
       if (how === 'click') await hit.click();

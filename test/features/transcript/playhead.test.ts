@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TimedText } from '../../../src/shared/transcript.ts';
-import { wordIndexAtTime } from '../../../src/features/transcript/playhead.ts';
+import { PLAYHEAD_SLACK_SECONDS, wordIndexAtTime } from '../../../src/features/transcript/playhead.ts';
 
 const startsToWords = (starts: readonly number[]): TimedText[] => starts.map((start, i) => ({ text: `W${i}`, start, end: start + 0.2 }));
 
@@ -18,11 +18,17 @@ describe('word under the playhead', () => {
     expect(wordIndexAtTime([], 5)).toBe(-1);
   });
 
+  it('counts a word as reached by a seek to its start that the media clock rounds down to the microsecond', () => {
+    const precise = startsToWords([1, 412.3456789]);
+    expect(wordIndexAtTime(precise, Math.floor(412.3456789 * 1e6) / 1e6)).toBe(1);
+    expect(wordIndexAtTime(precise, 412.34)).toBe(0);
+  });
+
   it('agrees with a scan of every word', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 200 }), fc.double({ min: -1, max: 101, noNaN: true }), (starts, time) => {
         const sorted = startsToWords([...starts].sort((a, b) => a - b));
-        expect(wordIndexAtTime(sorted, time)).toBe(sorted.findLastIndex((w) => w.start <= time));
+        expect(wordIndexAtTime(sorted, time)).toBe(sorted.findLastIndex((w) => w.start <= time + PLAYHEAD_SLACK_SECONDS));
       }),
     );
   });
