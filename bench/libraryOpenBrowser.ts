@@ -2,17 +2,24 @@
 // library in Debian's headless Chromium, on its real IndexedDB. A bench page on the app's origin
 // fills 200 ten-minute transcripts through the app's own library module; then the app is reloaded
 // several times, its Library tab chosen the moment it exists, and the first paint of the list timed
-// (from the tab's click, and from the navigation's start).
-import { cpSync } from 'node:fs';
+// (from the tab's click, and from the navigation's start). `--app=DIR` uses a build of the app made already.
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, newPage, startPreviewServer } from '../test/support/harness.ts';
 import { FULL_LIBRARY } from '../test/support/libraryFill.ts';
 import { OUT, REPO_ROOT, viteBuild } from '../test/support/servers.ts';
 
-const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? '7');
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const runs = Number(arg('runs') ?? '7');
 const app = path.join(OUT, 'library-open');
 const seed = path.join(OUT, 'library-seed');
-viteBuild(app);
+// --app=DIR: a build of the app made already (dist/ after `npm run build`), copied rather than built again.
+const built = arg('app');
+if (built === undefined) viteBuild(app);
+else {
+  rmSync(app, { recursive: true, force: true });
+  cpSync(path.resolve(built), app, { recursive: true });
+}
 viteBuild(seed, path.join(REPO_ROOT, 'bench/vite.librarySeed.config.ts'));
 cpSync(seed, path.join(app, 'bench-seed'), { recursive: true });
 

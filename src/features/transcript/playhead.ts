@@ -1,10 +1,11 @@
 import type { TimedText } from '../../shared/transcript.ts';
 
 /**
- * How early a word may be reached and still count as started: a media element keeps its clock in
- * whole microseconds, so a seek to a word's start can land just before it.
+ * How early a word may be reached and still count as started: a media element reports where a
+ * seek to a word's start landed a few milliseconds before it (its clock counts whole microseconds
+ * and the codec's frames). Words start at least one 20 ms model frame apart, so none is skipped.
  */
-export const PLAYHEAD_SLACK_SECONDS = 0.001;
+export const PLAYHEAD_SLACK_SECONDS = 0.01;
 
 /**
  * Index of the word under the playhead: the last word, of words sorted by start, that has started
