@@ -9,7 +9,7 @@ describe('word under the playhead', () => {
   const words = startsToWords([1, 2, 2, 3.5]);
 
   it('is the last word that has started, through the silence after it', () => {
-    expect(wordIndexAtTime(words, 0.99)).toBe(-1);
+    expect(wordIndexAtTime(words, 0.98)).toBe(-1);
     expect(wordIndexAtTime(words, 1)).toBe(0);
     expect(wordIndexAtTime(words, 1.9)).toBe(0);
     expect(wordIndexAtTime(words, 2)).toBe(2);
