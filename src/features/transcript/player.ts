@@ -1,5 +1,8 @@
 import { SKIP_SECONDS } from './shortcuts.ts';
 
+/** How far from the time asked for a seek may be reported and still count as landing there. */
+const SEEK_LANDING_SECONDS = 0.1;
+
 /**
  * The workspace's hold on its media element: seeks, play and pause, skips, speed, and a
  * per-frame clock while it plays. The element streams the job's file itself; nothing here reads
@@ -10,6 +13,12 @@ export class Player {
   private frame = 0;
   private readonly listeners = new Set<(seconds: number) => void>();
   private readonly detach: Array<() => void> = [];
+  /**
+   * Where the last seek asked to go, reported as the playhead while paused there: a media element
+   * reports a seek as landing a little before the time it was given (a codec frame early), which
+   * would put the playhead on the word before the one sought.
+   */
+  private sought: number | null = null;
 
   /** Takes the element the view renders (null when it goes). */
   attach(element: HTMLMediaElement | null): void {
@@ -38,14 +47,19 @@ export class Player {
   }
 
   get currentTime(): number {
-    return this.element?.currentTime ?? 0;
+    const element = this.element;
+    if (element === null) return 0;
+    if (this.sought !== null && (!element.paused || Math.abs(element.currentTime - this.sought) > SEEK_LANDING_SECONDS)) this.sought = null;
+    return this.sought ?? element.currentTime;
   }
 
   seek(seconds: number): void {
     const element = this.element;
     if (element === null) return;
     const end = Number.isFinite(element.duration) ? element.duration : Infinity;
-    element.currentTime = Math.min(Math.max(0, seconds), end);
+    const target = Math.min(Math.max(0, seconds), end);
+    element.currentTime = target;
+    this.sought = target;
     this.tell();
   }
 
