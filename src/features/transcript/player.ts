@@ -1,6 +1,6 @@
 import { SKIP_SECONDS } from './shortcuts.ts';
 
-/** How far from the time asked for a seek may be reported and still count as landing there. */
+/** How far from the time asked for a seek the element may go and still count as landing there. */
 const SEEK_LANDING_SECONDS = 0.1;
 
 /**
@@ -15,8 +15,8 @@ export class Player {
   private readonly detach: Array<() => void> = [];
   /**
    * Where the last seek asked to go, reported as the playhead while paused there: a media element
-   * reports a seek as landing a little before the time it was given (a codec frame early), which
-   * would put the playhead on the word before the one sought.
+   * may report a seek as landing a little before the time it was given (a codec frame early), or
+   * at 0 until its metadata loads, either of which would put the playhead on another word.
    */
   private sought: number | null = null;
 
@@ -31,7 +31,14 @@ export class Player {
       element.addEventListener(type, handler);
       this.detach.push(() => element.removeEventListener(type, handler));
     };
-    on('play', () => this.startClock());
+    on('play', () => {
+      this.sought = null;
+      this.startClock();
+    });
+    // A seek with the element's own controls goes elsewhere: that is the playhead now.
+    on('seeking', () => {
+      if (this.sought !== null && Math.abs(element.currentTime - this.sought) > SEEK_LANDING_SECONDS) this.sought = null;
+    });
     on('pause', () => this.stopClock());
     on('ended', () => this.stopClock());
     // A seek with the element's own controls, or the first frame after loading.
@@ -49,8 +56,7 @@ export class Player {
   get currentTime(): number {
     const element = this.element;
     if (element === null) return 0;
-    if (this.sought !== null && (!element.paused || Math.abs(element.currentTime - this.sought) > SEEK_LANDING_SECONDS)) this.sought = null;
-    return this.sought ?? element.currentTime;
+    return element.paused && this.sought !== null ? this.sought : element.currentTime;
   }
 
   seek(seconds: number): void {
