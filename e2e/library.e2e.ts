@@ -161,6 +161,9 @@ describe('the library', () => {
         await hit.focus();
         await page.keyboard.press('Enter');
       }
+      // The workspace has the opened transcript's player, asked to go to the word...
+      await expect.poll(() => player.evaluate((el: HTMLMediaElement) => el.currentTime), { timeout: 10_000 }).toBeCloseTo(start, 2);
+      // ... and the seek has landed.
       await page.waitForFunction(
         () => {
           const el = document.querySelector<HTMLMediaElement>('[data-testid="player"]');
