@@ -143,8 +143,11 @@ describe('the library', () => {
   it('opens a search hit at its word: playback there, the word current and focused', async () => {
     const words = longManifest().text.split(' ');
     const once = (w: string) => words.indexOf(w) === words.lastIndexOf(w) && !sentence.text.split(' ').includes(w) && w.length > 4;
-    // Words met once, well into the file, so each hit is far from the start.
-    const [first, second] = words.filter((w, i) => i > words.length * 0.6 && once(w));
+    // Words met once, well into the file, so each hit is far from the start; far apart, so the first
+    // search's hits (still listed while the second runs) cannot pass for the second's.
+    const candidates = words.map((w, i) => ({ w, i })).filter(({ w, i }) => i > words.length * 0.6 && once(w));
+    const first = candidates[0].w;
+    const second = candidates.find(({ i }) => i > candidates[0].i + 20)!.w;
     const player = page.getByTestId('player');
     const current = page.locator('[data-testid="word"][aria-current="true"]');
 
