@@ -18,11 +18,13 @@ import {
   startPreviewServer,
   transcribeFile,
   transcriptText,
+  uploadFile,
   waitForStatus,
   type Server,
   type TestPage,
 } from '../test/support/harness.ts';
 import { sentenceManifest } from '../test/support/sharedFixtures.ts';
+import { backAfterReload, theInterruptedItem } from '../test/support/libraryPage.ts';
 import { openSideTab } from '../test/support/sidePanel.ts';
 
 const SENTENCES = path.join(SHARED, 'audio/tones/sentences');
@@ -198,38 +200,45 @@ describe('a new deployment', () => {
     rmSync(deployDir, { recursive: true, force: true });
   });
 
-  it('is offered as a reload that the user starts, never during a job', async () => {
+  it('is offered as a reload the user starts; mid-job it saves the job first, which offers Resume after the reload', async () => {
     const browser = await launchBrowser();
     try {
       const { page } = await newPage(browser);
       await page.goto(`${server.url}?model=${TONE_MODEL}`);
       await waitForStatus(page, ['idle'], 30_000);
       await expect.poll(() => controlled(page), { timeout: 60_000 }).toBe(true);
-      // Long files keep the app busy (a job, then a queue) for longer than the update takes to install.
-      const long = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
-      await page.getByLabel('Audio file').setInputFiles(new Array(24).fill(long));
-      await waitForStatus(page, ['transcribing'], 10_000);
-
       appendFileSync(path.join(deployDir, 'sw.js'), '\n// the next deployment\n');
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
       const notice = page.getByTestId('reload-notice');
       await notice.waitFor({ timeout: 30_000 });
       expect(await notice.getByRole('status').textContent()).toMatch(/new version/);
       const reload = notice.getByRole('button', { name: 'Reload to update' });
-      expect(await reload.isDisabled()).toBe(true);
-      expect((await waitForStatus(page, ['transcribing'], 1_000)).state).toBe('transcribing');
 
-      const queued = page.getByTestId('queue').getByRole('button', { name: /^Remove/ });
-      while ((await queued.count()) > 0) await queued.first().click();
-      await page.getByRole('button', { name: 'Cancel' }).click();
-      await waitForStatus(page, ['cancelled'], 15_000);
+      // The new version waits for the user, who starts a long file meanwhile.
+      await uploadFile(page, path.join(SHARED, 'audio/tones/long/ten-minutes.opus'));
+      await waitForStatus(page, ['transcribing'], 10_000);
+      // Some windows committed: they must all be in the library after the reload.
+      await expect.poll(() => transcriptText(page).then((t) => t.split(' ').length), { timeout: 60_000 }).toBeGreaterThan(50);
+      expect(await notice.textContent()).not.toMatch(/clears the transcripts|lost/);
+      expect(await notice.textContent()).toMatch(/saved first.*Resume/);
       expect(await reload.isEnabled()).toBe(true);
+      expect((await waitForStatus(page, ['transcribing'], 1_000)).state).toBe('transcribing');
+      const wordsBefore = (await transcriptText(page)).split(' ').length;
+
       await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
       await reload.click();
       await page.waitForFunction(() => !(window as unknown as { beforeUpdate?: boolean }).beforeUpdate, null, { timeout: 30_000 });
-      await waitForStatus(page, ['idle'], 30_000);
+      await backAfterReload(page);
       expect(await page.getByTestId('reload-notice').count()).toBe(0);
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+
+      const interrupted = await theInterruptedItem(page);
+      expect(await interrupted.textContent()).toContain('ten-minutes.opus');
+      const saved = Number(/(\d+) words/.exec((await interrupted.textContent()) ?? '')?.[1]);
+      expect(saved).toBeGreaterThanOrEqual(wordsBefore);
+      await interrupted.getByRole('button', { name: 'Resume' }).click();
+      // The file was not kept in this browser: Resume asks for it (and would continue with it).
+      await interrupted.getByLabel('Pick the same file to resume').waitFor({ timeout: 10_000 });
     } finally {
       await browser.close();
     }

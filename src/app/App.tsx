@@ -28,7 +28,7 @@ export function App({ services }: { services: AppServices }) {
         <h1>In-page Transcriber</h1>
         <p>Speech to text that runs entirely in this page: your audio is never uploaded.</p>
       </header>
-      <ReloadNotice transcriptsSaved={transcriptsSaved} />
+      <ReloadNotice transcriptsSaved={transcriptsSaved} saveBeforeReload={services.library.saveNow} />
       <div className="inputs">
         <FileDrop files={services.files} />
         <RecorderPanel recorder={services.recorder} />

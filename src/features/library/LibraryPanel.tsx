@@ -202,16 +202,19 @@ export function LibraryPanel({ jobs, keepFiles, onKeepFilesChange }: LibraryPane
           {hits.length === 0 && <li>No transcript has "{query}".</li>}
           {hits.map((hit) => (
             <li key={`${hit.jobId}/${hit.wordIndex}`}>
+              {/* One button for the whole hit: a click or Enter anywhere on it opens the transcript at the word. */}
               <button
                 type="button"
+                className="library-hit"
+                data-testid="library-hit"
+                data-start={hit.start}
                 onClick={() => {
                   const item = items?.find((i) => i.id === hit.jobId);
-                  if (item) void jobs.open(item);
+                  if (item) void jobs.open(item, hit.wordIndex);
                 }}
               >
-                {hit.name} at {formatDuration(hit.start)}
-              </button>{' '}
-              <span className="figures">…{hit.snippet}…</span>
+                {hit.name} at {formatDuration(hit.start)}: <span className="figures">…{hit.snippet}…</span>
+              </button>
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import { onJobEvent, type JobEvent } from '../../jobs/jobEvents.ts';
 import { useJobStore, type JobsState } from '../../jobs/jobStore.ts';
 import { shownWords } from '../transcript/jobEdits.ts';
+import { autosaveCompiledOut } from './benchHooks.ts';
 import type { LibraryJob } from './libraryJob.ts';
 import { fileSource, recordingSource } from './sourceIdentity.ts';
 import type { KeepFileResult, TranscriptLibrary } from './transcriptLibrary.ts';
@@ -32,8 +33,9 @@ export class Autosave {
     private readonly library: TranscriptLibrary,
     private readonly options: AutosaveOptions,
   ) {
-    this.stop = onJobEvent((event) => this.take(event));
-    this.stopEdits = useJobStore.subscribe((state, previous) => this.saveEdits(state, previous));
+    const listen = !autosaveCompiledOut();
+    this.stop = listen ? onJobEvent((event) => this.take(event)) : () => {};
+    this.stopEdits = listen ? useJobStore.subscribe((state, previous) => this.saveEdits(state, previous)) : () => {};
   }
 
   /** The library job a resumed page job writes into, claimed by `resumeJob` before it starts. */
@@ -45,6 +47,11 @@ export class Autosave {
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
+  }
+
+  /** Resolves once every event received so far has reached the library's write queue. */
+  async settled(): Promise<void> {
+    await Promise.all(this.jobs.values());
   }
 
   dispose(): void {

@@ -27,6 +27,12 @@ export class LibraryJobs {
   /** Bytes the saved transcripts take, for the storage panel. */
   transcriptsBytes = async (): Promise<number> => (await this.library.storageUsed()).transcriptsBytes;
 
+  /** Writes everything the running jobs have committed so far (before the page reloads, say). */
+  saveNow = async (): Promise<void> => {
+    await this.autosave.settled();
+    await this.library.flush();
+  };
+
   /** Calls `listener` whenever the library's list may have changed (a job saved or ended). */
   onChange(listener: () => void): () => void {
     return this.autosave.onChange(listener);
@@ -67,8 +73,11 @@ export class LibraryJobs {
     return { kind: 'queued' };
   }
 
-  /** Shows a saved transcript in the workspace (its edited text, when it has one), with its file when kept. */
-  async open(item: ListedJob): Promise<boolean> {
+  /**
+   * Shows a saved transcript in the workspace (its edited text, when it has one), with its file when
+   * kept; at word `atWord` of that text (playback there, the word focused) when given.
+   */
+  async open(item: ListedJob, atWord?: number): Promise<boolean> {
     const saved = await this.library.loadTranscript(item.id);
     if (saved === null) return false;
     const file = await this.library.sourceFile(item.id);
@@ -81,6 +90,7 @@ export class LibraryJobs {
       outcome: item.state === 'done' || item.state === 'cancelled' || item.state === 'error' ? item.state : 'cancelled',
       media: file === null ? null : fileMedia(file),
     });
+    if (atWord !== undefined) workspaceActions.openAtWord({ jobId: id, wordIndex: atWord });
     // While a job runs, the opened transcript waits in the history: show it all the same.
     workspaceActions.view(useJobStore.getState().job?.id === id ? null : id);
     return true;

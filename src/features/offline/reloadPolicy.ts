@@ -5,6 +5,8 @@ export interface PageActivity {
   readonly status: StatusState;
   /** A job (file or microphone) is running. */
   readonly jobRunning: boolean;
+  /** The running job is a recording: a reload would stop the microphone mid-sentence. */
+  readonly recording: boolean;
   /** A transcript is on screen (running or finished): it lives only in this page. */
   readonly hasTranscript: boolean;
   /** Files waiting their turn. */
@@ -15,6 +17,7 @@ export function pageActivity(state: JobsState): PageActivity {
   return {
     status: state.status.state,
     jobRunning: state.job?.outcome === 'running',
+    recording: state.job?.outcome === 'running' && state.job.kind === 'live',
     hasTranscript: state.job !== null,
     queued: state.queue.length,
   };
@@ -42,15 +45,31 @@ export function isolationReload(activity: PageActivity, alreadyTried: boolean): 
 }
 
 /**
- * The reload button of an update or isolation notice: never while work is in progress. With
- * `transcriptsSaved` (the library stores them in this browser) a reload loses nothing.
+ * The reload button of an update or isolation notice. With `transcriptsSaved` (the library stores
+ * them in this browser) a reload loses nothing: a file being transcribed is saved first and offered
+ * for Resume after the reload. It still waits for a model download (which would start over) and for
+ * a recording (which would stop mid-sentence). Without the library it waits for any work.
  */
 export function reloadButton(activity: PageActivity, transcriptsSaved = false): { readonly enabled: boolean; readonly note: string | null } {
-  if (isBusy(activity)) {
-    return { enabled: false, note: 'Reloading waits until the model has loaded and no file or recording is being transcribed.' };
+  if (activity.status === 'loading-model') {
+    return { enabled: false, note: 'Reloading waits until the model has loaded.' };
   }
-  if (activity.hasTranscript && !transcriptsSaved) {
-    return { enabled: true, note: 'This browser cannot save transcripts, so reloading clears the transcripts shown on this page: export or copy them first.' };
+  if (!transcriptsSaved) {
+    if (isBusy(activity)) {
+      return { enabled: false, note: 'Reloading waits until the model has loaded and no file or recording is being transcribed.' };
+    }
+    if (activity.hasTranscript) {
+      return { enabled: true, note: 'This browser cannot save transcripts, so reloading clears the transcripts shown on this page: export or copy them first.' };
+    }
+    return { enabled: true, note: null };
   }
-  return { enabled: true, note: null };
+  if (activity.recording) return { enabled: false, note: 'Reloading waits until the recording is stopped.' };
+  const notes: string[] = [];
+  if (activity.jobRunning || activity.status === 'transcribing') {
+    notes.push('The file being transcribed is saved first: after the reload, Resume in the Library continues it from the last saved window.');
+  }
+  if (activity.queued > 0) {
+    notes.push(activity.queued === 1 ? 'The file waiting in the queue must be added again after the reload.' : `The ${activity.queued} files waiting in the queue must be added again after the reload.`);
+  }
+  return { enabled: true, note: notes.length === 0 ? null : notes.join(' ') };
 }

@@ -44,6 +44,7 @@ const rangeOf = (selection: Selection): WordRange => ({
 function JobWorkspace({ job }: { job: TranscriptJob }) {
   const options = useDisplayOptions();
   const follow = useWorkspaceStore((s) => s.follow);
+  const openAt = useWorkspaceStore((s) => s.openAt);
   const rate = useWorkspaceStore((s) => s.playbackRate);
   const words = useMemo(() => shownWords(job), [job.words, job.edits]);
   const layout = useMemo(() => paragraphs(words, options), [words, options]);
@@ -93,6 +94,20 @@ function JobWorkspace({ job }: { job: TranscriptJob }) {
 
   // An edit moves words: the playhead's word is found again.
   useEffect(() => highlighter.setCurrent(wordIndexAtTime(words, player.currentTime)), [words, player, highlighter]);
+
+  // Opened at a word (a library search hit): playback, the highlight and the focus go there.
+  useEffect(() => {
+    if (openAt === null || openAt.jobId !== job.id) return;
+    workspaceActions.tookOpenAt();
+    const index = openAt.wordIndex;
+    const word = latest.current.words[index];
+    if (word === undefined) return;
+    setFocusIndex(index);
+    player.seek(word.start);
+    // Without media the player has no playhead to follow: the word is made current all the same.
+    highlighter.setCurrent(index);
+    list.current?.focusWord(index);
+  }, [openAt, job.id, player, highlighter]);
 
   useEffect(() => {
     setCurrentMatch(matchIndexFrom(matches, Math.max(0, highlighter.currentIndex)));

@@ -1,5 +1,8 @@
 import { SKIP_SECONDS } from './shortcuts.ts';
 
+/** How far from the time asked for a seek the element may go and still count as landing there. */
+const SEEK_LANDING_SECONDS = 0.1;
+
 /**
  * The workspace's hold on its media element: seeks, play and pause, skips, speed, and a
  * per-frame clock while it plays. The element streams the job's file itself; nothing here reads
@@ -10,6 +13,12 @@ export class Player {
   private frame = 0;
   private readonly listeners = new Set<(seconds: number) => void>();
   private readonly detach: Array<() => void> = [];
+  /**
+   * Where the last seek asked to go, reported as the playhead while paused there: a media element
+   * may report a seek as landing a little before the time it was given (a codec frame early), or
+   * at 0 until its metadata loads, either of which would put the playhead on another word.
+   */
+  private sought: number | null = null;
 
   /** Takes the element the view renders (null when it goes). */
   attach(element: HTMLMediaElement | null): void {
@@ -22,7 +31,14 @@ export class Player {
       element.addEventListener(type, handler);
       this.detach.push(() => element.removeEventListener(type, handler));
     };
-    on('play', () => this.startClock());
+    on('play', () => {
+      this.sought = null;
+      this.startClock();
+    });
+    // A seek with the element's own controls goes elsewhere: that is the playhead now.
+    on('seeking', () => {
+      if (this.sought !== null && Math.abs(element.currentTime - this.sought) > SEEK_LANDING_SECONDS) this.sought = null;
+    });
     on('pause', () => this.stopClock());
     on('ended', () => this.stopClock());
     // A seek with the element's own controls, or the first frame after loading.
@@ -38,14 +54,18 @@ export class Player {
   }
 
   get currentTime(): number {
-    return this.element?.currentTime ?? 0;
+    const element = this.element;
+    if (element === null) return 0;
+    return element.paused && this.sought !== null ? this.sought : element.currentTime;
   }
 
   seek(seconds: number): void {
     const element = this.element;
     if (element === null) return;
     const end = Number.isFinite(element.duration) ? element.duration : Infinity;
-    element.currentTime = Math.min(Math.max(0, seconds), end);
+    const target = Math.min(Math.max(0, seconds), end);
+    element.currentTime = target;
+    this.sought = target;
     this.tell();
   }
 

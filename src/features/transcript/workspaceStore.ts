@@ -17,6 +17,14 @@ export interface WorkspacePreferences {
 export interface WorkspaceState extends WorkspacePreferences {
   /** The earlier job opened in the workspace; null shows the current job. */
   readonly viewedJobId: number | null;
+  /** A word to move playback and focus to once job `jobId` is shown (a library search hit); taken once. */
+  readonly openAt: WordTarget | null;
+}
+
+export interface WordTarget {
+  readonly jobId: number;
+  /** Index in the words the workspace shows (the edited ones, where there are edits). */
+  readonly wordIndex: number;
 }
 
 /** The pause that breaks paragraphs may be set between these, in seconds. */
@@ -28,6 +36,7 @@ const DEFAULTS: WorkspaceState = {
   follow: true,
   playbackRate: 1,
   viewedJobId: null,
+  openAt: null,
 };
 
 export const useWorkspaceStore = create<WorkspaceState>()(
@@ -68,6 +77,16 @@ export const workspaceActions = {
   /** Opens job `id` in the workspace; null goes back to the current job. */
   view(id: number | null): void {
     set({ viewedJobId: id });
+  },
+
+  /** Asks the workspace of job `target.jobId` to seek to that word and focus it, once it is shown. */
+  openAtWord(target: WordTarget): void {
+    set({ openAt: target });
+  },
+
+  /** The workspace has moved to the word asked for. */
+  tookOpenAt(): void {
+    set({ openAt: null });
   },
 };
 
