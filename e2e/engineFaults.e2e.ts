@@ -1,27 +1,17 @@
 // A dying engine in the real app: the page notices within seconds, keeps every committed word,
 // says what happened, and runs the next file on a fresh engine.
 import path from 'node:path';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, SHARED, startPreviewServer, transcribeFile, transcriptText, uploadFile, waitForStatus, type Server } from '../test/support/harness.ts';
+import type { Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, SHARED, transcribeFile, transcriptText, uploadFile, waitForStatus } from '../test/support/harness.ts';
+import { previewSuite } from '../test/support/previewSuite.ts';
 import { longManifest, sentenceManifest } from '../test/support/sharedFixtures.ts';
 
 const LONG = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
 const [sentence] = sentenceManifest();
 const SENTENCE = path.join(SHARED, 'audio/tones/sentences', sentence.file);
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = previewSuite();
 
 async function engineWorker(page: Page): Promise<Worker> {
   await expect.poll(() => page.workers().some((w) => /engine/.test(w.url())), { timeout: 30_000 }).toBe(true);
@@ -36,9 +26,9 @@ async function transcribing(page: Page): Promise<string> {
 
 describe('when the engine worker dies', () => {
   it('mid-job: the page says so within 5 s, keeps the words, and the next file runs on a fresh engine', async () => {
-    const { page, close } = await newPage(browser);
+    const { page, close } = await newPage(suite.browser);
     try {
-      await page.goto(`${server.url}?model=/models/tone-ctc`);
+      await page.goto(`${suite.server.url}?model=/models/tone-ctc`);
       await waitForStatus(page, ['idle'], 60_000);
       const before = await transcribing(page);
       const worker = await engineWorker(page);
@@ -69,9 +59,9 @@ describe('when the engine worker dies', () => {
   });
 
   it('twice at the same window: the resumed job stops with a message instead of offering the same Resume', async () => {
-    const { page, close } = await newPage(browser);
+    const { page, close } = await newPage(suite.browser);
     try {
-      await page.goto(`${server.url}?model=/models/tone-ctc`);
+      await page.goto(`${suite.server.url}?model=/models/tone-ctc`);
       await waitForStatus(page, ['idle'], 60_000);
       await transcribing(page);
       await (await engineWorker(page)).evaluate(() => self.close()).catch(() => {});
@@ -102,9 +92,9 @@ describe('when the engine worker dies', () => {
   });
 
   it('between jobs: the next file still runs, on a fresh engine', async () => {
-    const { page, close } = await newPage(browser);
+    const { page, close } = await newPage(suite.browser);
     try {
-      await page.goto(`${server.url}?model=/models/tone-ctc`);
+      await page.goto(`${suite.server.url}?model=/models/tone-ctc`);
       await waitForStatus(page, ['idle'], 60_000);
       const worker = await engineWorker(page);
       await worker.evaluate(() => self.close()).catch(() => {});

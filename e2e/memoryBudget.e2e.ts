@@ -2,29 +2,19 @@
 // of the next file (the engine's window shows it), the speed each budget last ran at here,
 // remembered across visits, and the window and stride fields as a Custom override.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { budgetWindows } from '../src/features/model/memoryBudget.ts';
-import { launchBrowser, newPage, SHARED, startPreviewServer, transcribeFile, waitForStatus, type Server } from '../test/support/harness.ts';
+import { newPage, SHARED, transcribeFile, waitForStatus } from '../test/support/harness.ts';
+import { previewSuite } from '../test/support/previewSuite.ts';
 import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 
 const TEN_MINUTES = path.join(SHARED, 'audio/tones/long/ten-minutes.opus');
 const low = budgetWindows('low');
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = previewSuite();
 
 async function openSettings(page: Page, query: string): Promise<void> {
-  await page.goto(`${server.url}?model=/models/tone-ctc&device=wasm${query}`);
+  await page.goto(`${suite.server.url}?model=/models/tone-ctc&device=wasm${query}`);
   await waitForStatus(page, ['idle'], 60_000);
   await page.getByRole('tab', { name: 'Model' }).click();
   await page.getByText('Settings', { exact: true }).click();
@@ -40,7 +30,7 @@ async function transcribeInWindowsOf(page: Page, seconds: number): Promise<void>
 
 describe('memory budget', () => {
   it('chooses the window and stride, shows each budget its measured speed, and remembers it', async () => {
-    const { page, context, close, errors } = await newPage(browser);
+    const { page, context, close, errors } = await newPage(suite.browser);
     try {
       await openSettings(page, '');
       const group = page.getByRole('group', { name: 'Memory budget' });

@@ -6,10 +6,10 @@
 // report that override, so the page's figures of the room left are checked by the unit tests.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../src/shared/formatBytes.ts';
-import { launchBrowser, newPage, SHARED, startPreviewServer, transcribeFile, transcriptText, waitForStatus, type Server } from '../test/support/harness.ts';
+import { newPage, SHARED, transcribeFile, transcriptText, waitForStatus } from '../test/support/harness.ts';
+import { previewSuite } from '../test/support/previewSuite.ts';
 import { sentenceManifest } from '../test/support/sharedFixtures.ts';
 import { openSideTab } from '../test/support/sidePanel.ts';
 
@@ -19,29 +19,18 @@ const TONE_MODEL_BYTES = TONE_MODEL_FILES.reduce((sum, file) => sum + statSync(p
 const QUOTA_BYTES = 100_000;
 const [sentence] = sentenceManifest();
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = previewSuite();
 
 describe('a model that does not fit in the storage quota', () => {
   it('works, says it is not kept offline with its size and the room left, lists nothing half-cached, and caches once there is room', async () => {
-    const { page, context, close } = await newPage(browser);
+    const { page, context, close } = await newPage(suite.browser);
     try {
       const cdp = await context.newCDPSession(page);
-      const origin = new URL(server.url).origin;
+      const origin = new URL(suite.server.url).origin;
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA_BYTES });
       const refused: string[] = [];
       page.on('worker', (worker) => worker.on('console', (line) => void (/QuotaExceededError/.test(line.text()) && refused.push(line.text()))));
-      await page.goto(`${server.url}?model=/models/tone-ctc`);
+      await page.goto(`${suite.server.url}?model=/models/tone-ctc`);
       await waitForStatus(page, ['idle'], 60_000);
       await expect.poll(async () => (await waitForStatus(page, ['idle'], 1_000)).message, { timeout: 10_000 }).toMatch(/could not keep it for offline use/);
       const { message } = await waitForStatus(page, ['idle'], 1_000);
