@@ -157,7 +157,7 @@ describe('memory panel without cross-origin isolation', () => {
     try {
       await t.page.goto(`${plain.url}?model=/models/tone-ctc&device=wasm`);
       await waitForStatus(t.page, ['idle'], 120_000);
-      const figures = await memoryPanelAfter(t.page, 0, { measured: true });
+      const figures = await memoryPanelAfter(t.page, await pageClock(t.page), { measured: true });
       expect(figures.isolated).toBe(false);
       expect(figures.method).toBe('performance.memory');
       expect(figures.currentBytes).toBeGreaterThan(figures.wasmHeapBytes!);
