@@ -4,7 +4,9 @@
 //
 //   npx tsx bench/nativeGrowth.ts            # 30 tone sentence clips, tone-ctc
 //   npx tsx bench/nativeGrowth.ts --files=60
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+//   npx tsx bench/nativeGrowth.ts --config=bench/vite.noAutosave.config.ts   # another build of the app
+//   npx tsx bench/nativeGrowth.ts --hide='[data-testid="finished-files"]'     # leave parts of the page unrendered
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchBrowser, newPage, transcribeFile } from '../test/support/harness.ts';
@@ -12,6 +14,8 @@ import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
 import { sentenceManifest, TONES } from '../test/support/sharedFixtures.ts';
 
 const files = Number(process.argv.find((a) => a.startsWith('--files='))?.slice(8) ?? 30);
+const config = process.argv.find((a) => a.startsWith('--config='))?.slice(9);
+const hide = process.argv.find((a) => a.startsWith('--hide='))?.slice(7);
 const MB = 1e6;
 
 /** Allocated PSS (anonymous + shared memory) of each Chromium process under this one, by its --type. */
@@ -50,15 +54,16 @@ function pssByType(): Record<string, number> {
 }
 
 const outDir = path.join(OUT, 'app');
-viteBuild(outDir);
+viteBuild(outDir, config && path.resolve(config));
 const server = await vitePreview(outDir);
 const work = mkdtempSync(path.join(tmpdir(), 'native-growth-'));
 const browser = await launchBrowser();
 try {
-  const { page } = await newPage(browser);
+  const { page } = await newPage(browser, { bypassCSP: hide !== undefined });
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`${server.url}?model=/models/tone-ctc&device=wasm`);
   await page.waitForSelector('[data-testid="status"][data-state="idle"]', { timeout: 120_000 });
+  if (hide) await page.addStyleTag({ content: `${hide} { display: none !important; }` });
   const sentences = sentenceManifest();
   await cdp.send('Memory.startSampling', { samplingInterval: 16_384, suppressRandomness: true });
   const rows: string[] = [];
@@ -86,13 +91,14 @@ try {
     console.log(row);
   }
   const profile = await cdp.send('Memory.getSamplingProfile');
+  writeFileSync(path.join(OUT, 'native-profile.json'), JSON.stringify(profile));
   const byFrame = new Map<string, number>();
   for (const sample of profile.profile.samples) {
     // The first frames are the allocator's own; name a sample by the frames that asked for the memory.
     const key = sample.stack.filter((f) => !/alloc|malloc|Partition|operator new|base::/i.test(f)).slice(0, 4).join(' < ');
     byFrame.set(key, (byFrame.get(key) ?? 0) + sample.total);
   }
-  console.log('\nLive sampled native allocations in the renderer, largest first:');
+  console.log(`\nLive sampled native allocations in the renderer, largest first (all samples: ${path.relative(process.cwd(), path.join(OUT, 'native-profile.json'))}):`);
   for (const [stack, bytes] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(bytes / MB).toFixed(2)} MB  ${stack}`);
 } finally {
   await browser.close();
