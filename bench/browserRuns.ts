@@ -57,7 +57,7 @@ async function withBrowser<T>(webgpu: boolean, body: (browser: Browser) => Promi
 }
 
 /** Records the status element's data-state changes with their page-clock times. */
-async function watchStatus(page: Page): Promise<void> {
+export async function watchStatus(page: Page): Promise<void> {
   await page.evaluate(() => {
     const element = document.querySelector('[data-testid="status"]')!;
     const log: Array<[string, number]> = [];
@@ -70,7 +70,7 @@ async function watchStatus(page: Page): Promise<void> {
 }
 
 /** Waits for the job started after log entry `from` to end; returns its outcome and page-clock span. */
-async function jobAfter(page: Page, from: number, timeoutMs: number): Promise<{ state: string; seconds: number; next: number }> {
+export async function jobAfter(page: Page, from: number, timeoutMs: number): Promise<{ state: string; seconds: number; next: number }> {
   const handle = await page.waitForFunction(
     (start) => {
       const log = (window as unknown as { statusLog: Array<[string, number]> }).statusLog.slice(start);

@@ -10,15 +10,16 @@
 //   npx tsx bench/memoryBudget.ts --candidates=20/2,10/1   # window/stride pairs to choose them from
 //   npx tsx bench/memoryBudget.ts --minutes=2 --no-build   # longer audio; reuse the last build
 //   npx tsx bench/memoryBudget.ts --processes --model=tone-ctc  # PSS by process; another model
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUDGET_MODES, MEMORY_BUDGETS, type WindowChoice } from '../src/features/model/memoryBudget.ts';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, uploadFile, waitForStatus } from '../test/support/harness.ts';
-import { chromiumPssBytes } from '../test/support/processMemory.ts';
+import { chromiumPssBytes, chromiumPssByType } from '../test/support/processMemory.ts';
 import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
+import { jobAfter, watchStatus } from './browserRuns.ts';
 import { toneClip } from './clips.ts';
 
 const MIB = 1024 * 1024;
@@ -50,37 +51,7 @@ function candidates(): Candidate[] {
 
 /** Chromium's processes under this one, by their --type (the browser process has none), with the PSS of each kind of page. */
 function pssByProcessType(): string {
-  const sums = new Map<string, { pss: number; anon: number; file: number; shmem: number }>();
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended while being listed.
-    }
-  }
-  for (const pid of parents.keys()) {
-    let ancestor: number | undefined = pid;
-    while (ancestor !== undefined && ancestor !== process.pid && ancestor > 1) ancestor = parents.get(ancestor);
-    if (ancestor !== process.pid) continue;
-    try {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chrom')) continue;
-      // Chromium rewrites its command line as one space-separated title.
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser';
-      const subtype = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1].split('.').at(-2) ?? '';
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
-      const key = subtype ? `${type}:${subtype}` : type;
-      const sum = sums.get(key) ?? { pss: 0, anon: 0, file: 0, shmem: 0 };
-      sums.set(key, { pss: sum.pss + kB('Pss'), anon: sum.anon + kB('Pss_Anon'), file: sum.file + kB('Pss_File'), shmem: sum.shmem + kB('Pss_Shmem') });
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return [...sums]
+  return [...chromiumPssByType()]
     .sort((a, b) => b[1].pss - a[1].pss)
     .map(([type, b]) => `${type} ${mib(b.pss)} (anon ${mib(b.anon)}, file ${mib(b.file)}, shmem ${mib(b.shmem)})`)
     .join('; ');
@@ -105,27 +76,10 @@ function samplePss(everyMs: number): { nextPhase(): number; stop(): number } {
 
 /** Page-clock seconds from the status turning 'transcribing' to its turning final. */
 async function timedJob(page: Page, file: string): Promise<{ state: string; seconds: number }> {
-  await page.evaluate(() => {
-    const element = document.querySelector('[data-testid="status"]')!;
-    const log: Array<[string, number]> = [];
-    Object.assign(window, { budgetLog: log });
-    new MutationObserver(() => log.push([element.getAttribute('data-state') ?? '', performance.now()])).observe(element, {
-      attributes: true,
-      attributeFilter: ['data-state'],
-    });
-  });
+  await watchStatus(page);
   await uploadFile(page, file);
-  const handle = await page.waitForFunction(
-    () => {
-      const log = (window as unknown as { budgetLog: Array<[string, number]> }).budgetLog;
-      const begun = log.findIndex(([state]) => state === 'transcribing');
-      const ended = log.findIndex(([state], i) => i > begun && ['done', 'error', 'cancelled'].includes(state));
-      return begun < 0 || ended < 0 ? null : { state: log[ended][0], seconds: (log[ended][1] - log[begun][1]) / 1000 };
-    },
-    undefined,
-    { timeout: 1_800_000, polling: 100 },
-  );
-  return (await handle.jsonValue())!;
+  const { state, seconds } = await jobAfter(page, 0, 1_800_000);
+  return { state, seconds };
 }
 
 /** One visit in a browser started on `profile`: open the app, wait for the model, then `body`; with the visit's peak PSS. */

@@ -6,10 +6,11 @@
 //   npx tsx bench/nativeGrowth.ts --files=60
 //   npx tsx bench/nativeGrowth.ts --config=bench/vite.noAutosave.config.ts   # another build of the app
 //   npx tsx bench/nativeGrowth.ts --hide='[data-testid="finished-files"]'     # leave parts of the page unrendered
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchBrowser, newPage, transcribeFile } from '../test/support/harness.ts';
+import { chromiumPssByType } from '../test/support/processMemory.ts';
 import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
 import { sentenceManifest, TONES } from '../test/support/sharedFixtures.ts';
 
@@ -17,41 +18,6 @@ const files = Number(process.argv.find((a) => a.startsWith('--files='))?.slice(8
 const config = process.argv.find((a) => a.startsWith('--config='))?.slice(9);
 const hide = process.argv.find((a) => a.startsWith('--hide='))?.slice(7);
 const MB = 1e6;
-
-/** Allocated PSS (anonymous + shared memory) of each Chromium process under this one, by its --type. */
-function pssByType(): Record<string, number> {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone
-    }
-  }
-  const totals: Record<string, number> = {};
-  for (const pid of parents.keys()) {
-    let ancestor: number | undefined = pid;
-    while (ancestor !== undefined && ancestor !== process.pid && ancestor > 1) ancestor = parents.get(ancestor);
-    if (ancestor !== process.pid) continue;
-    try {
-      // Zygote-forked processes rewrite their command line as one space-separated string.
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
-      if (!cmdline[0].includes('chrom')) continue;
-      const type = cmdline.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
-      const utility = cmdline.find((a) => a.startsWith('--utility-sub-type='))?.slice(19);
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
-      const key = utility ? `${type}:${utility.split('.').at(-1)}` : type;
-      totals[key] = (totals[key] ?? 0) + kB('Pss_Anon') + kB('Pss_Shmem');
-    } catch {
-      // gone
-    }
-  }
-  return totals;
-}
 
 const outDir = path.join(OUT, 'app');
 viteBuild(outDir, config && path.resolve(config));
@@ -76,7 +42,7 @@ try {
     await new Promise((r) => setTimeout(r, 300));
     const dom = await cdp.send('Memory.getDOMCounters');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const pss = pssByType();
+    const pss = Object.fromEntries([...chromiumPssByType()].map(([type, { anon, shmem }]) => [type, anon + shmem]));
     const row = [
       String(i + 1),
       ...Object.entries(pss)

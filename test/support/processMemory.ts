@@ -22,6 +22,12 @@ function rssBytes(pid: number): number {
   }
 }
 
+/** The bytes of each field of a process's /proc/<pid>/smaps_rollup (throws once the process is gone). */
+function smapsRollup(pid: number): (field: string) => number {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  return (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+}
+
 /**
  * Proportional set size: shared pages split between the processes that map them, so a sum counts
  * each once. `allocated` leaves out the file-backed part (the browser's binary and libraries): other
@@ -29,8 +35,7 @@ function rssBytes(pid: number): number {
  */
 function pssBytes(pid: number, allocated: boolean): number {
   try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    const kB = smapsRollup(pid);
     return allocated ? kB('Pss_Anon') + kB('Pss_Shmem') : kB('Pss');
   } catch {
     return 0;
@@ -55,7 +60,8 @@ export function chromiumPssBytes(part: 'all' | 'allocated' = 'all', root: number
   return sumOverChromium(root, (pid) => pssBytes(pid, part === 'allocated'));
 }
 
-function sumOverChromium(root: number, bytesOf: (pid: number) => number): number {
+/** The `chromium` processes that descend from `root`. */
+function chromiumPids(root: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
@@ -63,13 +69,42 @@ function sumOverChromium(root: number, bytesOf: (pid: number) => number): number
     const parent = parentOf(pid);
     if (parent !== null) parents.set(pid, parent);
   }
-  let total = 0;
-  for (const pid of parents.keys()) {
+  return [...parents.keys()].filter((pid) => {
     let ancestor: number | undefined = pid;
     while (ancestor !== undefined && ancestor !== root && ancestor > 1) ancestor = parents.get(ancestor);
-    if (ancestor === root && commandOf(pid).startsWith('chrom')) total += bytesOf(pid);
+    return ancestor === root && commandOf(pid).startsWith('chrom');
+  });
+}
+
+function sumOverChromium(root: number, bytesOf: (pid: number) => number): number {
+  return chromiumPids(root).reduce((total, pid) => total + bytesOf(pid), 0);
+}
+
+export interface ProcessPss {
+  readonly pss: number;
+  readonly anon: number;
+  readonly file: number;
+  readonly shmem: number;
+}
+
+/** Proportional set size of the Chromium processes under `root`, summed by process type ("renderer", "utility:NetworkService", …). */
+export function chromiumPssByType(root: number = process.pid): Map<string, ProcessPss> {
+  const sums = new Map<string, ProcessPss>();
+  for (const pid of chromiumPids(root)) {
+    try {
+      // Zygote-forked processes rewrite their command line as one space-separated title.
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser';
+      const subtype = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1].split('.').at(-1) ?? '';
+      const kB = smapsRollup(pid);
+      const key = subtype ? `${type}:${subtype}` : type;
+      const sum = sums.get(key) ?? { pss: 0, anon: 0, file: 0, shmem: 0 };
+      sums.set(key, { pss: sum.pss + kB('Pss'), anon: sum.anon + kB('Pss_Anon'), file: sum.file + kB('Pss_File'), shmem: sum.shmem + kB('Pss_Shmem') });
+    } catch {
+      // The process ended while being read.
+    }
   }
-  return total;
+  return sums;
 }
 
 export interface ChromiumMemoryPeaks {

@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ctcVocabulary } from '../../../../src/engine/asr/ctcVocabulary.ts';
 import { GreedyCtcDecoder } from '../../../../src/engine/asr/decoders/greedyCtcDecoder.ts';
 import { logSoftmaxRows } from '../../../../src/engine/asr/logSoftmax.ts';
-import type { TranscribedWord } from '../../../../src/shared/transcript.ts';
-import { logProbsOfIds } from '../../../support/logProbs.ts';
+import { decodeIds, logProbsOfIds } from '../../../support/logProbs.ts';
 import { A, B, BLANK, BOS, D, O, SEP, vocab } from '../../../support/toyCtc.ts';
 
 describe('greedy CTC decoding', () => {
-  const decode = (ids: number[], chunks: number[] = [ids.length]) => {
-    const decoder = new GreedyCtcDecoder(vocab, 0.02);
-    const words: TranscribedWord[] = [];
-    let at = 0;
-    for (const size of chunks) {
-      words.push(...decoder.push(logProbsOfIds(ids.slice(at, at + size), vocab.tokens.length), at));
-      at += size;
-    }
-    return [...words, ...decoder.flush()];
-  };
+  const decode = (ids: number[], chunks: number[] = [ids.length]) => decodeIds(new GreedyCtcDecoder(vocab, 0.02), ids, vocab.tokens.length, chunks);
 
   it('collapses repeats before dropping blanks, so double letters survive', () => {
     const words = decode([B, O, O, BLANK, O, D, SEP, A]);

@@ -3,7 +3,7 @@ import type { CtcDecoderFactory } from '../../../../src/engine/asr/decoders/ctcD
 import { greedyCtcDecoder } from '../../../../src/engine/asr/decoders/greedyCtcDecoder.ts';
 import { breakingAtPauses } from '../../../../src/engine/asr/decoders/pauseBreaks.ts';
 import type { TranscribedWord } from '../../../../src/shared/transcript.ts';
-import { logProbsOfIds } from '../../../support/logProbs.ts';
+import { decodeIds, logProbsOfIds } from '../../../support/logProbs.ts';
 import { A, B, BLANK, D, O, SEP, vocab } from '../../../support/toyCtc.ts';
 
 const SECONDS_PER_FRAME = 0.02;
@@ -12,14 +12,7 @@ const breaking = breakingAtPauses(greedyCtcDecoder, 5 * SECONDS_PER_FRAME);
 const blanks = (n: number) => Array<number>(n).fill(BLANK);
 
 function decode(factory: CtcDecoderFactory, ids: number[], chunks: number[] = [ids.length]): TranscribedWord[] {
-  const decoder = factory(vocab, SECONDS_PER_FRAME);
-  const words: TranscribedWord[] = [];
-  let at = 0;
-  for (const size of chunks) {
-    words.push(...decoder.push(logProbsOfIds(ids.slice(at, at + size), vocab.tokens.length), at));
-    at += size;
-  }
-  return [...words, ...decoder.flush()];
+  return decodeIds(factory(vocab, SECONDS_PER_FRAME), ids, vocab.tokens.length, chunks);
 }
 
 describe('breaking words at pauses', () => {
