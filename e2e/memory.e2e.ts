@@ -1,5 +1,6 @@
 // Bounded memory in the real app: the engine worker holds one window of audio (plus the chunk
-// being pushed) whatever the file's length, the decoder runs at most a window ahead, a second
+// being pushed) whatever the file's length, the decoder runs at most a window ahead into chunk
+// buffers the engine hands back (so no file leaves garbage in the worker), a second
 // run leaves ONNX Runtime's WASM heap where the first left it, and the memory panel reports the
 // browser's own measurement.
 import { statSync } from 'node:fs';
@@ -79,11 +80,16 @@ describe('bounded memory on the WASM backend', () => {
     expect(first.readAheadPeakSamples).toBeLessThanOrEqual(first.readAheadLimitSamples! + CHUNK_SAMPLES);
     expect(first.wasmHeapBytes).toBeGreaterThan(0);
     expect(first.tensorBytes).toBe(first.windowSamples * 4);
+    // The engine hands every chunk back to be filled again: a handful of buffers for 150 chunks
+    // (the read-ahead's, the one being pushed and the one being decoded).
+    expect(first.chunkBuffersMade).toBeGreaterThan(0);
+    expect(first.chunkBuffersMade).toBeLessThanOrEqual(first.readAheadLimitSamples! / CHUNK_SAMPLES + 3);
 
     const second = await transcribeTenMinutes(app.page);
     expect(second.windowsRun! - first.windowsRun!).toBe(38);
     expect(second.wasmHeapBytes).toBeLessThanOrEqual(first.wasmHeapBytes!);
     expect(second.maxHeldSamples).toBe(first.maxHeldSamples);
+    expect(second.chunkBuffersMade).toBe(first.chunkBuffersMade);
     expect(app.errors).toEqual([]);
   });
 

@@ -122,6 +122,16 @@ export interface EngineStats {
   readonly modelWeightBytes?: number | null;
 }
 
+/** What a push answers. */
+export interface PushResult {
+  readonly update: TranscriptUpdate;
+  /**
+   * The pushed samples, transferred back once copied into the window, for the page to fill again:
+   * a buffer dropped in the worker would wait for its collector, which runs rarely there.
+   */
+  readonly spent: Float32Array;
+}
+
 /** What was saved of the interrupted stream, in seconds from its start. */
 export interface SavedStream {
   /** Audio whose frames were decoded and committed. */
@@ -152,8 +162,8 @@ export interface EngineApi {
    * `resume`, continues an interrupted one so that its words come out as in one unbroken run.
    */
   startJob(settings: JobSettings, resume?: SavedStream): Promise<ResumeStart | null>;
-  /** 16 kHz mono samples, in order; transfer the buffer. */
-  push(samples: Float32Array): Promise<TranscriptUpdate>;
+  /** 16 kHz mono samples, in order; transfer the buffer. It comes back with the update. */
+  push(samples: Float32Array): Promise<PushResult>;
   /** Reads an ARPA language model (text, or gzipped; transfer the buffer) for beam search, replacing any other; null unloads it. */
   loadLanguageModel(arpa: ArrayBuffer | null): Promise<LanguageModelInfo | null>;
   /** Tentative words past the committed edge (live captions); commits nothing. */

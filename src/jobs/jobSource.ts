@@ -31,6 +31,8 @@ export interface JobSource {
    * asks for the audio from `fromSeconds` on (a source that cannot seek never gets resumed).
    */
   feed(signal: AbortSignal, fromSeconds?: number): AsyncIterable<Float32Array | typeof PREVIEW>;
+  /** Takes back a fed chunk the engine has finished with, to fill again rather than allocate. */
+  recycle(chunk: Float32Array): void;
   /** Releases the source (a microphone, a stored recording); says what the user should know, or null. */
   close(): Promise<string | null>;
 }

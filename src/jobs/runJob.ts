@@ -93,7 +93,9 @@ export async function runJob(
         transcript.preview(await engine.preview());
         jobActions.appendWords([], transcript.tentative());
       } else {
-        apply(await engine.push(Comlink.transfer(item, [item.buffer])), durationSeconds);
+        const { update, spent } = await engine.push(Comlink.transfer(item, [item.buffer]));
+        source.recycle(spent);
+        apply(update, durationSeconds);
       }
     }
   } catch (error) {

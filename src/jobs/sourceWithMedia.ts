@@ -19,6 +19,7 @@ export function sourceWithMedia(source: JobSource, media: JobMedia): JobSource {
       return opened;
     },
     feed: (signal, fromSeconds) => source.feed(signal, fromSeconds),
+    recycle: (chunk) => source.recycle(chunk),
     close: () => source.close(),
   };
 }

@@ -38,7 +38,7 @@ function fakeWorkers(load: (request: LoadRequest) => Promise<EngineInfo> = async
 
 /** A file job whose audio is whatever `feed` yields. */
 function fakeSource(name: string, feed: (signal: AbortSignal) => AsyncIterable<Float32Array>): JobSource {
-  return { kind: 'file', name, file: null, runningMessage: () => `Transcribing "${name}"…`, open: async () => ({ durationSeconds: null, warning: null }), feed, close: async () => null };
+  return { kind: 'file', name, file: null, runningMessage: () => `Transcribing "${name}"…`, open: async () => ({ durationSeconds: null, warning: null }), feed, recycle: () => {}, close: async () => null };
 }
 
 const settings = (model: string) => ({ model, ...DEFAULT_SETTINGS });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EngineDiedError } from '../../src/engine/engineDied.ts';
-import type { JobSettings, ResumeStart, SavedStream, TranscriptUpdate } from '../../src/engine/protocol.ts';
+import type { JobSettings, ResumeStart, SavedStream, PushResult, TranscriptUpdate } from '../../src/engine/protocol.ts';
 import { EngineDeaths } from '../../src/jobs/engineDeaths.ts';
 import { onJobEvent, type JobEvent } from '../../src/jobs/jobEvents.ts';
 import type { JobSource } from '../../src/jobs/jobSource.ts';
@@ -32,7 +32,7 @@ class DyingEngine implements JobEngine {
     return { startSeconds: start, keepWordsStartingBefore: start };
   }
 
-  async push(samples: Float32Array): Promise<TranscriptUpdate> {
+  async push(samples: Float32Array): Promise<PushResult> {
     if (this.dead || this.pushes++ === this.dieAtPush) this.die();
     return this.engine.push(samples);
   }
@@ -64,6 +64,7 @@ function fileSource(file: File = FILE): JobSource {
     async *feed() {
       for (let i = 0; i < 10; i++) yield seconds(2);
     },
+    recycle: () => {},
     close: async () => null,
   };
 }

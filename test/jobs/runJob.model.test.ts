@@ -33,13 +33,14 @@ function pcmSource(): JobSource & { firstSample: number | null } {
       this.firstSample = from;
       for (let at = from; at < samples.length && !signal.aborted; at += CHUNK_SAMPLES) yield samples.slice(at, at + CHUNK_SAMPLES);
     },
+    recycle: () => {},
     close: async () => null,
   };
 }
 
 const engineOf = (jobs: EngineJobs): JobEngine => ({
   startJob: async (settings, resume) => jobs.startJob(settings, resume),
-  push: (chunk) => jobs.push(chunk),
+  push: async (chunk) => ({ update: await jobs.push(chunk), spent: chunk }),
   preview: () => jobs.preview(),
   finish: () => jobs.finish(),
 });

@@ -6,12 +6,19 @@ import { SAMPLE_RATE } from '../../src/shared/audioFormat.ts';
 import { UserFacingError } from '../../src/shared/errorText.ts';
 import { FakeEngine } from '../support/fakeEngine.ts';
 
-function source(items: Array<Float32Array | typeof PREVIEW>, overrides: Partial<JobSource> = {}): JobSource & { closed: boolean } {
+function source(
+  items: Array<Float32Array | typeof PREVIEW>,
+  overrides: Partial<JobSource> = {},
+): JobSource & { closed: boolean; recycled: Float32Array[] } {
   const result = {
     kind: 'file' as const,
     name: 'clip.wav',
     file: null,
     closed: false,
+    recycled: [] as Float32Array[],
+    recycle(chunk: Float32Array) {
+      result.recycled.push(chunk);
+    },
     runningMessage: (percent: number | null) => `Transcribing "clip.wav"…${percent === null ? '' : ` ${percent} %`}`,
     open: async () => ({ durationSeconds: (items.length * 2), warning: null }),
     async *feed() {
@@ -32,6 +39,14 @@ const state = () => useJobStore.getState();
 beforeEach(() => jobActions.reset());
 
 describe('runJob: the one lifecycle of files and recordings', () => {
+  it('gives every chunk the engine hands back to the source, to fill again', async () => {
+    const chunks = [seconds(2), seconds(2), seconds(1)];
+    const clip = source([...chunks]);
+    await runJob(clip, new FakeEngine(), new AbortController().signal);
+    expect(clip.recycled).toHaveLength(3);
+    clip.recycled.forEach((chunk, i) => expect(chunk).toBe(chunks[i]));
+  });
+
   it('streams every chunk through the engine and ends with the words and a summary', async () => {
     const engine = new FakeEngine();
     jobActions.changeSettings({ windowSeconds: 12, strideSeconds: 1.5 });

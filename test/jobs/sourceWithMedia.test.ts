@@ -19,6 +19,7 @@ function source(open: JobSource['open']): JobSource {
     async *feed() {
       yield new Float32Array(SAMPLE_RATE);
     },
+    recycle: () => {},
     close: async () => null,
   };
 }

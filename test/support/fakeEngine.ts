@@ -1,4 +1,4 @@
-import type { JobSettings, TranscriptUpdate } from '../../src/engine/protocol.ts';
+import type { JobSettings, PushResult, TranscriptUpdate } from '../../src/engine/protocol.ts';
 import { SAMPLE_RATE } from '../../src/shared/audioFormat.ts';
 import type { TranscribedWord } from '../../src/shared/transcript.ts';
 import type { JobEngine } from '../../src/jobs/runJob.ts';
@@ -23,13 +23,14 @@ export class FakeEngine implements JobEngine {
     return null;
   }
 
-  async push(samples: Float32Array): Promise<TranscriptUpdate> {
+  /** Hands each chunk back, as the worker does. */
+  async push(samples: Float32Array): Promise<PushResult> {
     this.calls.push('push');
     if (this.failPushAt === this.pushes) throw new Error('the runtime aborted');
     const start = this.receivedSamples / SAMPLE_RATE;
     this.receivedSamples += samples.length;
     this.pushes++;
-    return this.update([this.word(`W${this.pushes}`, start)]);
+    return { update: this.update([this.word(`W${this.pushes}`, start)]), spent: samples };
   }
 
   async preview(): Promise<TranscribedWord[]> {

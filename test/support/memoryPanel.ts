@@ -21,6 +21,8 @@ export interface MemoryPanelFigures {
   maxHeldSamples: number | null;
   readAheadPeakSamples: number | null;
   readAheadLimitSamples: number | null;
+  /** Audio chunk buffers the page has allocated, over every file. */
+  chunkBuffersMade: number | null;
 }
 
 function readPanel(): Record<string, string> | null {
@@ -50,6 +52,7 @@ export async function memoryPanel(page: Page): Promise<MemoryPanelFigures> {
     maxHeldSamples: numberOrNull(a['data-max-held-samples']),
     readAheadPeakSamples: numberOrNull(a['data-read-ahead-peak-samples']),
     readAheadLimitSamples: numberOrNull(a['data-read-ahead-limit-samples']),
+    chunkBuffersMade: numberOrNull(a['data-chunk-buffers-made']),
   };
 }
 

@@ -113,7 +113,8 @@ const api: EngineApi = {
 
   async push(samples) {
     if (jobs === null) throw new Error('No transcription job is running.');
-    return jobs.push(samples);
+    const update = await jobs.push(samples);
+    return Comlink.transfer({ update, spent: samples }, [samples.buffer]);
   },
 
   async preview() {

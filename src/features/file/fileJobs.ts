@@ -3,7 +3,8 @@ import { jobActions, useJobStore, type QueuedFile } from '../../jobs/jobStore.ts
 import { runJob } from '../../jobs/runJob.ts';
 import type { SavedJob } from '../../jobs/savedJob.ts';
 import { sourceWithMedia } from '../../jobs/sourceWithMedia.ts';
-import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import { ChunkPool } from '../../shared/audio/chunkPool.ts';
+import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { errorText } from '../../shared/errorText.ts';
 import { fileMedia } from './fileMedia.ts';
 import { FileSource, type OpenAudioFile } from './fileSource.ts';
@@ -11,10 +12,17 @@ import { FileSource, type OpenAudioFile } from './fileSource.ts';
 /** How far the decoder may run ahead of the model, in windows: enough to overlap the two, no more. */
 export const READ_AHEAD_WINDOWS = 1;
 
+/**
+ * Chunk buffers kept for the next file: the read-ahead of a window up to 50 s long plus the chunks
+ * in flight. Longer windows hold more at once, and the extra buffers are left to the collector.
+ */
+const CHUNK_BUFFERS_KEPT = 16;
+
 /** The queue of dropped files: each waits its turn for the engine, then runs as a job. */
 export class FileJobs {
   private draining = false;
   private current: FileSource | null = null;
+  private readonly chunks = new ChunkPool(CHUNK_SAMPLES, CHUNK_BUFFERS_KEPT);
 
   constructor(
     private readonly session: EngineSession,
@@ -46,6 +54,11 @@ export class FileJobs {
     return ahead === null ? null : { buffered: ahead.buffered, peak: ahead.peak, limit: ahead.limit };
   }
 
+  /** Audio chunk buffers allocated by every file so far: flat once the first file has run. */
+  chunkBuffersMade(): number {
+    return this.chunks.allocated;
+  }
+
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
@@ -66,7 +79,7 @@ export class FileJobs {
   private async run(next: QueuedFile, engine: Parameters<typeof runJob>[1], signal: AbortSignal): Promise<void> {
     const { windowSeconds } = useJobStore.getState().settings;
     const name = next.file.name;
-    this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile);
+    this.current = new FileSource(next.file, READ_AHEAD_WINDOWS * Math.round(windowSeconds * SAMPLE_RATE), this.openFile, this.chunks);
     try {
       await runJob(sourceWithMedia(this.current, fileMedia(next.file)), engine, signal, { resume: next.resume ?? null });
       // runJob ends every job with its final status.

@@ -1,4 +1,5 @@
 import type { JobSource, OpenedAudio } from '../../jobs/jobSource.ts';
+import type { ChunkPool } from '../../shared/audio/chunkPool.ts';
 import type { AudioStream } from './decode/audioStream.ts';
 import { ReadAhead } from './readAhead.ts';
 
@@ -19,6 +20,8 @@ export class FileSource implements JobSource {
     readonly file: File,
     private readonly readAheadSamples: number,
     private readonly openFile: OpenAudioFile,
+    /** Where chunks are decoded into, shared by the files of a page so every file reuses the same buffers. */
+    private readonly pool: ChunkPool,
   ) {}
 
   get name(): string {
@@ -36,8 +39,12 @@ export class FileSource implements JobSource {
 
   feed(signal: AbortSignal, fromSeconds?: number): AsyncIterable<Float32Array> {
     if (this.audio === null) throw new Error('The file was not opened.');
-    this.readAhead = new ReadAhead(this.audio.chunks(signal, fromSeconds), this.readAheadSamples, (chunk) => chunk.length);
+    this.readAhead = new ReadAhead(this.audio.chunks(signal, fromSeconds, this.pool), this.readAheadSamples, (chunk) => chunk.length);
     return this.readAhead;
+  }
+
+  recycle(chunk: Float32Array): void {
+    this.pool.give(chunk);
   }
 
   /** The stream releases its decoders itself, when read to the end or aborted. */

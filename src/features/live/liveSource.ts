@@ -1,6 +1,7 @@
 import { PREVIEW, type JobSource, type OpenedAudio } from '../../jobs/jobSource.ts';
 import { jobActions } from '../../jobs/jobStore.ts';
-import { SAMPLE_RATE } from '../../shared/audioFormat.ts';
+import { ChunkPool } from '../../shared/audio/chunkPool.ts';
+import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../shared/audioFormat.ts';
 import { errorText, UserFacingError } from '../../shared/errorText.ts';
 import { CaptureClock, FIRST_SOUND_MARK } from './captureClock.ts';
 import type { CaptureCallbacks, MicCapture } from './micCapture.ts';
@@ -14,6 +15,8 @@ import { SixteenKhzPcm } from './sixteenKhzPcm.ts';
 
 /** Audio the page may hold while the engine is busy; past this the engine has fallen hopelessly behind. */
 const BACKLOG_SECONDS = 30;
+/** Chunk buffers kept: the one the engine has and the next. */
+const CHUNK_BUFFERS_KEPT = 2;
 /** How often the level meter and the elapsed time are redrawn. */
 const METER_INTERVAL_MS = 100;
 /** 16-bit samples louder than this (-40 dBFS) count as sound, for the first-sound mark. */
@@ -51,6 +54,7 @@ export class LiveSource implements JobSource {
   readonly kind = 'live';
   readonly file = null;
   private readonly ring = new SampleRing(BACKLOG_SECONDS * SAMPLE_RATE);
+  private readonly chunks = new ChunkPool(CHUNK_SAMPLES, CHUNK_BUFFERS_KEPT);
   private readonly pacer = new PreviewPacer();
   private readonly clock = new CaptureClock(SAMPLE_RATE);
   private converter: SixteenKhzPcm | null = null;
@@ -102,7 +106,7 @@ export class LiveSource implements JobSource {
     try {
       while (!signal.aborted) {
         if (this.ring.length > 0) {
-          yield this.ring.read();
+          yield this.ring.read(this.chunks.take());
           continue;
         }
         if (this.captureEnded) return;
@@ -125,6 +129,10 @@ export class LiveSource implements JobSource {
     } finally {
       signal.removeEventListener('abort', wakeUp);
     }
+  }
+
+  recycle(chunk: Float32Array): void {
+    this.chunks.give(chunk);
   }
 
   /** Stops the microphone if the job ended first, and keeps the recording; returns why it stopped early, if it did. */

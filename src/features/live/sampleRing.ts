@@ -33,10 +33,10 @@ export class SampleRing {
     return count;
   }
 
-  /** Removes and returns the oldest `max` samples (all by default) as a new array the caller owns. */
-  read(max = this.size): Float32Array {
-    const count = Math.max(0, Math.min(max, this.size));
-    const out = new Float32Array(count);
+  /** Removes the oldest samples, as many as fit in `into`; returns the part of `into` they fill. */
+  read(into: Float32Array): Float32Array {
+    const count = Math.min(into.length, this.size);
+    const out = into.subarray(0, count);
     const firstPart = Math.min(count, this.buffer.length - this.start);
     out.set(this.buffer.subarray(this.start, this.start + firstPart));
     out.set(this.buffer.subarray(0, count - firstPart), firstPart);

@@ -134,6 +134,7 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
       data-max-held-samples={engine?.maxHeldSamples ?? ''}
       data-read-ahead-peak-samples={ahead?.peak ?? ''}
       data-read-ahead-limit-samples={ahead?.limit ?? ''}
+      data-chunk-buffers-made={files.chunkBuffersMade()}
       data-model-weight-bytes={engine?.modelWeightBytes ?? ''}
     >
       <h2 id="memory-heading">Memory</h2>
@@ -187,6 +188,12 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
             <dd>
               {(ahead.peak / SAMPLE_RATE).toFixed(1)} s of at most {(ahead.limit / SAMPLE_RATE).toFixed(0)} s
             </dd>
+          </div>
+        )}
+        {ahead !== null && (
+          <div>
+            <dt>audio chunk buffers</dt>
+            <dd>{files.chunkBuffersMade()} made, reused by every file</dd>
           </div>
         )}
       </dl>

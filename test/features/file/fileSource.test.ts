@@ -3,6 +3,7 @@ import type { AudioStream } from '../../../src/features/file/decode/audioStream.
 import { FileSource } from '../../../src/features/file/fileSource.ts';
 import { jobActions, useJobStore } from '../../../src/jobs/jobStore.ts';
 import { runJob } from '../../../src/jobs/runJob.ts';
+import { ChunkPool } from '../../../src/shared/audio/chunkPool.ts';
 import { CHUNK_SAMPLES } from '../../../src/shared/audioFormat.ts';
 import { FakeEngine } from '../../support/fakeEngine.ts';
 
@@ -13,10 +14,10 @@ function fakeAudio(chunks: number) {
     durationSeconds: (chunks * CHUNK_SAMPLES) / 16_000,
     mode: 'streaming',
     warning: null,
-    async *chunks() {
+    async *chunks(_signal, _fromSeconds, pool) {
       for (let i = 0; i < chunks; i++) {
         read.pulled++;
-        yield new Float32Array(CHUNK_SAMPLES);
+        yield pool!.take();
       }
     },
   };
@@ -29,7 +30,7 @@ describe('a dropped file as a job source', () => {
   it('feeds every decoded chunk to the engine, never more than the read-ahead bound ahead of it', async () => {
     const { stream } = fakeAudio(10);
     const limit = 2 * CHUNK_SAMPLES;
-    const source = new FileSource(new File([new Uint8Array(8)], 'talk.opus'), limit, async () => stream);
+    const source = new FileSource(new File([new Uint8Array(8)], 'talk.opus'), limit, async () => stream, new ChunkPool(CHUNK_SAMPLES, 8));
     const engine = new FakeEngine();
     await runJob(source, engine, new AbortController().signal);
     expect(engine.receivedSamples).toBe(10 * CHUNK_SAMPLES);
@@ -38,8 +39,20 @@ describe('a dropped file as a job source', () => {
     expect(useJobStore.getState().job).toMatchObject({ kind: 'file', source: 'talk.opus', durationSeconds: 40 });
   });
 
+  it('decodes file after file into the same few chunk buffers, which the engine hands back', async () => {
+    const pool = new ChunkPool(CHUNK_SAMPLES, 8);
+    const limit = 2 * CHUNK_SAMPLES;
+    const run = () => runJob(new FileSource(new File([new Uint8Array(8)], 'talk.opus'), limit, async () => fakeAudio(10).stream, pool), new FakeEngine(), new AbortController().signal);
+    await run();
+    const afterOne = pool.allocated;
+    // The read-ahead's chunks, the one being pushed and the one being decoded.
+    expect(afterOne).toBeLessThanOrEqual(limit / CHUNK_SAMPLES + 2);
+    for (let i = 0; i < 5; i++) await run();
+    expect(pool.allocated).toBe(afterOne);
+  });
+
   it('says how far it got in the status', () => {
-    const source = new FileSource(new File([], 'a.wav'), 1, async () => fakeAudio(0).stream);
+    const source = new FileSource(new File([], 'a.wav'), 1, async () => fakeAudio(0).stream, new ChunkPool(CHUNK_SAMPLES, 8));
     expect(source.runningMessage(null)).toBe('Transcribing "a.wav"…');
     expect(source.runningMessage(42)).toBe('Transcribing "a.wav"… 42 %');
   });

@@ -1,3 +1,5 @@
+import type { ChunkPool } from '../../../shared/audio/chunkPool.ts';
+
 export interface AudioStream {
   /** Duration from the container, when known before decoding (for progress/ETA). */
   durationSeconds: number | null;
@@ -14,10 +16,13 @@ export interface AudioStream {
    * With `fromSeconds`, the stream starts that far in (a resumed job), sample for sample where
    * the whole stream would have it, without decoding what comes before.
    *
+   * Chunks are taken from `pool` when one is given (the consumer gives them back once used, and
+   * a last or first chunk may be a view of a whole chunk's buffer); otherwise each is new.
+   *
    * Throws AudioInputError 'truncated' or 'corrupt' only after yielding everything it could
    * decode, and 'empty' when the file held no samples at all.
    */
-  chunks(signal?: AbortSignal, fromSeconds?: number): AsyncIterable<Float32Array>;
+  chunks(signal?: AbortSignal, fromSeconds?: number, pool?: ChunkPool): AsyncIterable<Float32Array>;
 }
 
 /**

@@ -11,6 +11,7 @@ import { AudioInputError } from './audioInputError.ts';
 import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../../shared/audioFormat.ts';
 import { untilAborted, type AudioStream } from './audioStream.ts';
 import { ChunkAssembler } from '../../../shared/audio/chunkAssembler.ts';
+import type { ChunkPool } from '../../../shared/audio/chunkPool.ts';
 import { mixToMono } from '../../../shared/audio/mixToMono.ts';
 import { id3v2TagSize, parseMp3GaplessInfo } from './mp3GaplessInfo.ts';
 import { StreamingResampler } from '../../../shared/audio/streamingResampler.ts';
@@ -113,8 +114,12 @@ class MonoExtractor {
 /** Resamples to 16 kHz and cuts into chunks, following the decoder if its rate changes mid-stream. */
 class ChunkedResampling {
   private resampler: StreamingResampler | null = null;
-  private readonly assembler = new ChunkAssembler(CHUNK_SAMPLES);
+  private readonly assembler: ChunkAssembler;
   outputSamples = 0;
+
+  constructor(pool: ChunkPool | undefined) {
+    this.assembler = new ChunkAssembler(CHUNK_SAMPLES, pool);
+  }
 
   /** Switches to `rate`, returning the chunks the previous rate's tail completes. */
   useInputRate(rate: number): Float32Array[] {
@@ -165,7 +170,7 @@ function* dropFirst(chunks: Iterable<Float32Array>, state: { toDrop: number }): 
       state.toDrop -= chunk.length;
       continue;
     }
-    const rest = state.toDrop === 0 ? chunk : chunk.slice(state.toDrop);
+    const rest = state.toDrop === 0 ? chunk : chunk.subarray(state.toDrop);
     state.toDrop = 0;
     yield rest;
   }
@@ -178,6 +183,7 @@ async function* decodeTrack(
   signal: AbortSignal | undefined,
   fromSeconds: number,
   exactSeek: boolean,
+  pool: ChunkPool | undefined,
 ): AsyncGenerator<Float32Array, void, undefined> {
   if (track.input.disposed) throw new Error(`The audio of "${fileName}" was already read`);
   signal?.throwIfAborted();
@@ -187,7 +193,7 @@ async function* decodeTrack(
   const timeline = new TrackTimeline(plan.startSeconds + seek, plan.endSeconds, plan.endMayUndercount);
   const settling = { toDrop: Math.round((fromSeconds - seek) * SAMPLE_RATE) };
   const extractor = new MonoExtractor();
-  const resampling = new ChunkedResampling();
+  const resampling = new ChunkedResampling(pool);
   let decodeError: unknown = null;
 
   try {
@@ -268,6 +274,6 @@ export async function openStreamingTrack(file: File, track: InputAudioTrack, for
     durationSeconds: durationSeconds ?? (await track.getDurationFromMetadata()),
     mode: 'streaming',
     warning: null,
-    chunks: (signal, fromSeconds = 0) => decodeTrack(track, plan, file.name, signal, fromSeconds, seeksExactly(format)),
+    chunks: (signal, fromSeconds = 0, pool) => decodeTrack(track, plan, file.name, signal, fromSeconds, seeksExactly(format), pool),
   };
 }

@@ -1,6 +1,7 @@
 import { AudioInputError, type AudioInputErrorDetails } from './audioInputError.ts';
 import { CHUNK_SAMPLES, SAMPLE_RATE } from '../../../shared/audioFormat.ts';
 import type { AudioStream } from './audioStream.ts';
+import { ChunkPool } from '../../../shared/audio/chunkPool.ts';
 import { mixToMono } from '../../../shared/audio/mixToMono.ts';
 
 /**
@@ -67,13 +68,16 @@ export async function openWholeFile(file: File, options: WholeFileOptions): Prom
   let mono: Float32Array | null = await decodeToMono(file, options.onDecodeFailure);
   const durationSeconds = mono.length / SAMPLE_RATE;
 
-  async function* chunks(signal?: AbortSignal, fromSeconds = 0): AsyncGenerator<Float32Array, void, undefined> {
+  async function* chunks(signal?: AbortSignal, fromSeconds = 0, pool = new ChunkPool(CHUNK_SAMPLES, 0)): AsyncGenerator<Float32Array, void, undefined> {
     if (!mono) throw new Error(`The audio of "${file.name}" was already read`);
     const samples = mono;
     mono = null;
     for (let offset = Math.round(fromSeconds * SAMPLE_RATE); offset < samples.length; offset += CHUNK_SAMPLES) {
       signal?.throwIfAborted();
-      yield samples.slice(offset, offset + CHUNK_SAMPLES);
+      const piece = samples.subarray(offset, offset + CHUNK_SAMPLES);
+      const chunk = pool.take().subarray(0, piece.length);
+      chunk.set(piece);
+      yield chunk;
     }
   }
 
