@@ -382,10 +382,11 @@ describe('a burst of 50 files', () => {
       expect(message).toMatch(new RegExp(`^Done: "${file!.replace(/\./g, '\\.')}", \\d+ words`));
     }
     expect(await transcriptText(page)).toBe(files.at(-1)!.text);
-    // The renderer's native memory still grows by about 1.5 MB a file (the JS and WASM heaps, below,
-    // stay flat): a known, open leak (the real-size issue's "native growth"). This bound catches a
-    // leak that holds audio or words; the 10 % target stays open until that growth is found.
-    expect(burst.peak.allocatedBytes).toBeLessThan(one.peak.allocatedBytes * 1.25);
+    // Summed PSS within 10 % of one job. Of it, what the processes allocated grows a little more
+    // in proportion (a smaller base): the rows, library items and transcripts the user keeps, and
+    // less than a MiB a file the renderer's collectors have not reached yet (bench/RESULTS.md).
+    expect(burst.peak.allBytes).toBeLessThan(one.peak.allBytes * 1.1);
+    expect(burst.peak.allocatedBytes).toBeLessThan(one.peak.allocatedBytes * 1.2);
     expect(burst.result.panel.currentBytes).toBeLessThan(one.result.currentBytes * 1.1);
   });
 
