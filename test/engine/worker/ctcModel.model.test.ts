@@ -294,7 +294,12 @@ describe('tone-ctc through transformers.js and ONNX Runtime', () => {
     const short = await model.logProbs(window.subarray(0, valid), valid, 0, frames);
     expect(short.windowFrames).toBe(frames);
     expect(short.frames).toBe(frames);
-    expect(Array.from(short.data.subarray(0, short.frames * short.vocabSize))).toEqual(Array.from(paddedData));
+    // Not bit for bit (ORT blocks its kernels by input size), but the same symbols, to rounding.
+    const shortData = short.data.subarray(0, short.frames * short.vocabSize);
+    const best = (data: Float32Array) =>
+      Array.from({ length: frames }, (_, f) => data.subarray(f * short.vocabSize, (f + 1) * short.vocabSize).reduce((b, v, i, row) => (v > row[b] ? i : b), 0));
+    expect(best(shortData)).toEqual(best(paddedData));
+    expect(Math.max(...shortData.map((v, i) => Math.abs(v - paddedData[i])))).toBeLessThan(1e-4);
     expect(model.heldTensorBytes).toBe(held);
     // A full window again after the short one: full size, same buffer.
     expect((await model.logProbs(window, valid, 0, 0)).windowFrames).toBe(padded.windowFrames);
