@@ -299,7 +299,7 @@ describe('tone-ctc through transformers.js and ONNX Runtime', () => {
     const best = (data: Float32Array) =>
       Array.from({ length: frames }, (_, f) => data.subarray(f * short.vocabSize, (f + 1) * short.vocabSize).reduce((b, v, i, row) => (v > row[b] ? i : b), 0));
     expect(best(shortData)).toEqual(best(paddedData));
-    expect(Math.max(...shortData.map((v, i) => Math.abs(v - paddedData[i])))).toBeLessThan(1e-4);
+    expect(Math.max(...shortData.map((v, i) => Math.abs(v - paddedData[i])))).toBeLessThan(1e-3);
     expect(model.heldTensorBytes).toBe(held);
     // A full window again after the short one: full size, same buffer.
     expect((await model.logProbs(window, valid, 0, 0)).windowFrames).toBe(padded.windowFrames);
