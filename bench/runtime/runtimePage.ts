@@ -1,7 +1,7 @@
 // The runtime's own limit: one ONNX Runtime Web session in a worker (as the app runs it), without
 // transformers.js, run on back-to-back windows. One build per page load: ORT initialises once.
 // `measureMemory` adds what the app's memory panel does meanwhile: a browser measurement of the
-// page and its workers at the panel's pace, one at a time.
+// page and its workers at the pace the panel keeps during a job, one at a time.
 import * as Comlink from 'comlink';
 import { DEFAULT_TIMING } from '../../src/features/memory/memoryMonitor.ts';
 import type { RuntimeApi, RuntimeBuild } from './runtime.worker.ts';
@@ -16,7 +16,7 @@ async function run(build: RuntimeBuild, modelUrl: string, windowSamples: number,
     while (measureMemory && running) {
       await perf.measureUserAgentSpecificMemory();
       measurements++;
-      await new Promise((resolve) => setTimeout(resolve, DEFAULT_TIMING.measureEveryMs));
+      await new Promise((resolve) => setTimeout(resolve, DEFAULT_TIMING.measureEveryDuringJobMs));
     }
   })();
   try {

@@ -18,10 +18,17 @@ export interface WindowModel {
   readonly geometry: FrameGeometry;
   readonly vocabulary: CtcVocabulary;
   /**
+   * True when every run must have the same input shape (a backend that compiles and allocates
+   * per shape): the stream's last window is then zero-padded to full size. Otherwise it runs at
+   * its own length, which costs less and gives its frames what a one-pass run would see.
+   */
+  readonly fixedShape?: boolean;
+  /**
    * Runs one window of `window.length` samples, of which the first `validSamples` are audio and
    * the rest zero padding, and resolves to the log-probabilities of its frames [fromFrame,
-   * toFrame) (counted from the window's start). Must not keep or modify `window`; the result may
-   * be a reused buffer, valid until the next call.
+   * toFrame) (counted from the window's start). `window` is shorter than a full window for the
+   * stream's last one unless `fixedShape`. Must not keep or modify `window`; the result may be a
+   * reused buffer, valid until the next call.
    */
   logProbs(window: Float32Array, validSamples: number, fromFrame: number, toFrame: number): Promise<WindowLogProbs>;
 }
@@ -32,8 +39,9 @@ export interface WindowModel {
  * Windows of a fixed size advance by window − 2 × stride. Each window's frames on the global
  * frame grid are kept only between the strides (the first keeps its left edge, the last its right
  * edge), so every frame of the one-pass output is decoded exactly once, from the window where it
- * has the most context. The last window is zero-padded to full size so tensor shapes never change,
- * and its padded frames are dropped. Memory is one window, whatever the stream's length.
+ * has the most context. The last window runs at its own length, or zero-padded to full size for a
+ * model that needs one shape (its padded frames are dropped). Memory is one window, whatever the
+ * stream's length.
  *
  * Silence is not decoded (silentStretches.ts). When a window fills while a silent stretch at
  * least `minSamples` long is running, it commits its frames as usual, the decoder is closed (a
@@ -46,7 +54,6 @@ export interface WindowModel {
 export class StreamingTranscriber {
   private readonly window: Float32Array;
   private readonly decoder: CtcDecoder;
-  private readonly framesPerWindow: number;
   private readonly silence: SilenceRule;
   private readonly tracker: SilenceTracker;
   private filled = 0;
@@ -73,7 +80,6 @@ export class StreamingTranscriber {
       throw new Error(`Window settings use a ${settings.hop}-sample hop but the model's is ${model.geometry.hop}.`);
     }
     this.window = new Float32Array(settings.windowSamples);
-    this.framesPerWindow = framesForSamples(model.geometry, settings.windowSamples);
     this.decoder = decoder(model.vocabulary, settings.hop / SAMPLE_RATE);
     this.silence = silenceRule(settings);
     this.tracker = new SilenceTracker(this.silence.level);
@@ -134,7 +140,7 @@ export class StreamingTranscriber {
     return this.update(words);
   }
 
-  /** Ends the stream: decodes the rest (the last, padded window) and closes the last word. */
+  /** Ends the stream: decodes the rest (the last window) and closes the last word. */
   async finish(): Promise<TranscriptUpdate> {
     const totalFrames = framesForSamples(this.model.geometry, this.received);
     const words: TranscribedWord[] = [];
@@ -211,12 +217,13 @@ export class StreamingTranscriber {
   private async decodeWindow(validSamples: number, keepToFrame: number): Promise<TranscribedWord[]> {
     if (keepToFrame <= this.committedFrames) return [];
     const firstFrame = this.windowStart / this.settings.hop;
-    const frames = await this.model.logProbs(this.window, validSamples, this.committedFrames - firstFrame, keepToFrame - firstFrame);
+    const runSamples = this.model.fixedShape ? this.window.length : validSamples;
+    const window = this.window.subarray(0, runSamples);
+    const frames = await this.model.logProbs(window, validSamples, this.committedFrames - firstFrame, keepToFrame - firstFrame);
     this.windowsRun++;
-    if (frames.windowFrames !== this.framesPerWindow) {
-      throw new Error(
-        `The model returned ${frames.windowFrames} frames for a ${this.window.length}-sample window; its config implies ${this.framesPerWindow}.`,
-      );
+    const expectedFrames = framesForSamples(this.model.geometry, runSamples);
+    if (frames.windowFrames !== expectedFrames) {
+      throw new Error(`The model returned ${frames.windowFrames} frames for a ${runSamples}-sample window; its config implies ${expectedFrames}.`);
     }
     const words = this.decoder.push(frames, this.committedFrames);
     this.committedFrames = keepToFrame;

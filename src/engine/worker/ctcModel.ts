@@ -239,7 +239,15 @@ export class CtcModel implements WindowModel {
 
   /** Bytes of the input tensors kept between windows (outputs are disposed within each run). */
   get heldTensorBytes(): number {
-    return (this.input?.byteLength ?? 0) + ((this.maskTensor?.data as BigInt64Array | undefined)?.byteLength ?? 0);
+    return (this.input?.byteLength ?? 0) + ((this.maskTensor?.data as BigInt64Array | undefined)?.buffer.byteLength ?? 0);
+  }
+
+  /**
+   * On WebGPU every new input shape costs compiling and allocating again (onnxruntime#18754), so
+   * there windows keep one size; on WASM a shorter last window simply costs less.
+   */
+  get fixedShape(): boolean {
+    return (this.model.sessions.model as unknown as { config?: { device?: string } }).config?.device === 'webgpu';
   }
 
   async logProbs(window: Float32Array, validSamples: number, fromFrame: number, toFrame: number): Promise<WindowLogProbs> {
@@ -267,22 +275,30 @@ export class CtcModel implements WindowModel {
     this.maskTensor = null;
   }
 
+  /**
+   * The input buffers have the largest window's size: a stream's last window, when shorter, runs
+   * in a view of them (no new buffer a job), and a larger window replaces them.
+   */
   private prepareInputs(window: Float32Array, validSamples: number): Record<string, Tensor> {
-    if (this.input === null || this.input.length !== window.length) {
-      this.input = new Float32Array(window.length);
-      this.inputTensor = new Tensor('float32', this.input, [1, window.length]);
-      this.maskTensor =
-        this.info.attentionMask === 'none'
-          ? null
-          : new Tensor('int64', new BigInt64Array(window.length), [1, window.length]);
+    const length = window.length;
+    if (this.input === null || this.input.length < length) {
+      this.input = new Float32Array(length);
+      this.inputTensor = null;
+      this.maskTensor = null;
     }
-    this.input.set(window.subarray(0, validSamples));
-    if (this.info.normalizes) normalizeInPlace(this.input, validSamples);
-    else this.input.fill(0, validSamples);
-    const feeds: Record<string, Tensor> = { input_values: this.inputTensor! };
-    if (this.maskTensor !== null) {
+    const input = this.input.subarray(0, length);
+    if (this.inputTensor?.dims[1] !== length) this.inputTensor = new Tensor('float32', input, [1, length]);
+    input.set(window.subarray(0, validSamples));
+    if (this.info.normalizes) normalizeInPlace(input, validSamples);
+    else input.fill(0, validSamples);
+    const feeds: Record<string, Tensor> = { input_values: this.inputTensor };
+    if (this.info.attentionMask !== 'none') {
+      if (this.maskTensor?.dims[1] !== length) {
+        const buffer = (this.maskTensor?.data as BigInt64Array | undefined)?.buffer ?? new ArrayBuffer(this.input.length * 8);
+        this.maskTensor = new Tensor('int64', new BigInt64Array(buffer, 0, length), [1, length]);
+      }
       const mask = this.maskTensor.data as BigInt64Array;
-      const masked = this.info.attentionMask === 'masked' ? validSamples : window.length;
+      const masked = this.info.attentionMask === 'masked' ? validSamples : length;
       mask.fill(1n, 0, masked);
       mask.fill(0n, masked);
       feeds.attention_mask = this.maskTensor;

@@ -25,13 +25,24 @@ export interface MemorySources {
 export interface MonitorTiming {
   /** Pause between the end of one page measurement and the start of the next. */
   readonly measureEveryMs: number;
+  /**
+   * The same pause while a job runs: with WASM threads a measurement waits up to a minute for the
+   * engine's threads, and while one is pending the model runs slower.
+   */
+  readonly measureEveryDuringJobMs: number;
   /** Pause between engine polls (cheap: the worker answers from counters). */
   readonly pollEngineEveryMs: number;
   readonly seriesCapacity: number;
   readonly maxMarkers: number;
 }
 
-export const DEFAULT_TIMING: MonitorTiming = { measureEveryMs: 5_000, pollEngineEveryMs: 1_000, seriesCapacity: 240, maxMarkers: 40 };
+export const DEFAULT_TIMING: MonitorTiming = {
+  measureEveryMs: 5_000,
+  measureEveryDuringJobMs: 60_000,
+  pollEngineEveryMs: 1_000,
+  seriesCapacity: 240,
+  maxMarkers: 40,
+};
 
 export interface PageMeasurement extends PageFigure {
   readonly method: MeasurementMethod;
@@ -65,8 +76,8 @@ interface Timers {
 /**
  * Samples the page's memory without ever stacking calls: a browser measurement can take from
  * 30 ms to a minute (while WASM threads run), so the next starts only after the last has ended,
- * and the engine's cheap figures keep the total live in between. Tracks the peak, a bounded
- * series for a chart, and job start/end markers.
+ * and the engine's cheap figures keep the total live in between; while a job runs they do so
+ * for longer. Tracks the peak, a bounded series for a chart, and job start/end markers.
  */
 export class MemoryMonitor {
   private readonly series: BoundedSeries;
@@ -79,6 +90,7 @@ export class MemoryMonitor {
   private engineInFlight = false;
   private pollAgain = false;
   private running = false;
+  private jobRunning = false;
 
   constructor(
     private readonly sources: MemorySources,
@@ -125,9 +137,13 @@ export class MemoryMonitor {
     const t = this.sources.now();
     const since = this.snapshot.series[0]?.t ?? t;
     this.update({ markers: keepMarkers([...this.snapshot.markers, { t, edge }], since, this.timing.maxMarkers) });
+    this.jobRunning = edge === 'start';
     if (edge === 'end') {
       this.measureNow();
       this.pollEngineNow();
+    } else if (this.running && !this.measureInFlight) {
+      this.timers.clearTimeout(this.measureTimer);
+      this.scheduleMeasurement();
     }
   }
 
@@ -179,10 +195,13 @@ export class MemoryMonitor {
       this.update({ measuringSince: null, lastError: `Memory measurement failed: ${errorText(error)}` });
     } finally {
       this.measureInFlight = false;
-      if (this.running) {
-        this.measureTimer = this.timers.setTimeout(() => void this.measurePage(), this.measureAgain ? 0 : this.timing.measureEveryMs);
-      }
+      if (this.running) this.scheduleMeasurement();
     }
+  }
+
+  private scheduleMeasurement(): void {
+    const pause = this.measureAgain ? 0 : this.jobRunning ? this.timing.measureEveryDuringJobMs : this.timing.measureEveryMs;
+    this.measureTimer = this.timers.setTimeout(() => void this.measurePage(), pause);
   }
 
   private async pollEngine(): Promise<void> {

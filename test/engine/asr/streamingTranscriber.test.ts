@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { framesForSamples } from '../../../src/engine/asr/frameGeometry.ts';
 import { StreamingTranscriber, type WindowModel } from '../../../src/engine/asr/streamingTranscriber.ts';
 import { windowSettings } from '../../../src/engine/asr/windowSettings.ts';
 import type { TranscribedWord } from '../../../src/shared/transcript.ts';
@@ -30,6 +31,51 @@ describe('streaming transcriber', () => {
     expect([...words, ...last.words]).toEqual(reference);
     expect(last.committedSeconds).toBeCloseTo(Math.floor((samples.length - 400) / 320 + 1) * 0.02, 6);
     expect(last.pending).toBeNull();
+  });
+
+  it.each([false, true])('runs the last window at its own length unless the model needs one shape (fixed shape: %s)', async (fixedShape) => {
+    const settings = windowSettings(geometry, 4, 1);
+    const inner = idModel({ windowDependent: true });
+    const runs: Array<{ length: number; valid: number }> = [];
+    const model: WindowModel = {
+      ...inner,
+      fixedShape,
+      logProbs: (window, valid, from, to) => {
+        runs.push({ length: window.length, valid });
+        return inner.logProbs(window, valid, from, to);
+      },
+    };
+    const transcriber = new StreamingTranscriber(model, settings);
+    const words = [...(await transcriber.push(samples)).words, ...(await transcriber.finish()).words];
+    expect(words.map((w) => w.text).join(' ')).toBe(text);
+    const last = runs.at(-1)!;
+    // The stream's tail after the last full window's step: what the last window holds.
+    const tail = ((samples.length - settings.windowSamples) % settings.stepSamples) + settings.windowSamples - settings.stepSamples;
+    expect(last.valid).toBe(tail);
+    expect(last.length).toBe(fixedShape ? settings.windowSamples : tail);
+    expect(runs.slice(0, -1).every((r) => r.length === settings.windowSamples && r.valid === r.length)).toBe(true);
+  });
+
+  it('gives the frames of a short last window exactly as of a padded one', async () => {
+    const settings = windowSettings(geometry, 4, 1);
+    const decode = async (fixedShape: boolean) => {
+      const transcriber = new StreamingTranscriber({ ...idModel({ windowDependent: true }), fixedShape }, settings);
+      return [...(await transcriber.push(samples)).words, ...(await transcriber.finish()).words];
+    };
+    expect(await decode(false)).toEqual(await decode(true));
+  });
+
+  it('checks the frame count of a short last window against its own length', async () => {
+    const inner = idModel();
+    // Frames as if the window had been padded to full size, whatever was run.
+    const padder: WindowModel = {
+      ...inner,
+      logProbs: async (window, valid, from, to) => ({ ...(await inner.logProbs(window, valid, from, to)), windowFrames: framesForSamples(geometry, 64_000) }),
+    };
+    const transcriber = new StreamingTranscriber(padder, windowSettings(geometry, 4, 1));
+    // Windows of 64 000 samples stepping 32 000: the last holds the 53 000 after sample 64 000.
+    await transcriber.push(samples.subarray(0, 117_000));
+    await expect(transcriber.finish()).rejects.toThrow(/frames for a 53000-sample window/);
   });
 
   it('rejects a model whose frame count disagrees with its config', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelsDirMiddleware } from '../../../scripts/serveModelsDir.ts';
+import { framesForSamples } from '../../../src/engine/asr/frameGeometry.ts';
 import { CtcModel } from '../../../src/engine/worker/ctcModel.ts';
 import { MODELS_DIR, readWav16kMono, sentenceManifest, TONES } from '../../support/sharedFixtures.ts';
 import { onePass, text } from '../../support/toneModel.ts';
@@ -277,6 +278,32 @@ describe('tone-ctc through transformers.js and ONNX Runtime', () => {
       weightBytes: statSync(path.join(MODELS_DIR, 'tone-ctc/onnx/model.onnx')).size,
     });
     expect(model.geometry.hop).toBe(320);
+  });
+
+  it('runs a shorter last window at its own length in the same input buffer, with the frames of a padded run', async () => {
+    expect(model.fixedShape).toBe(false);
+    const samples = readWav16kMono(path.join(TONES, 'sentences', sentenceManifest()[0].file));
+    const windowSamples = 4 * 16_000;
+    const valid = 37_000;
+    const window = new Float32Array(windowSamples);
+    window.set(samples.subarray(0, valid));
+    const frames = framesForSamples(model.geometry, valid);
+    const padded = await model.logProbs(window, valid, 0, frames);
+    const paddedData = padded.data.slice(0, padded.frames * padded.vocabSize);
+    const held = model.heldTensorBytes;
+    const short = await model.logProbs(window.subarray(0, valid), valid, 0, frames);
+    expect(short.windowFrames).toBe(frames);
+    expect(short.frames).toBe(frames);
+    // Not bit for bit (ORT blocks its kernels by input size), but the same symbols, to rounding.
+    const shortData = short.data.subarray(0, short.frames * short.vocabSize);
+    const best = (data: Float32Array) =>
+      Array.from({ length: frames }, (_, f) => data.subarray(f * short.vocabSize, (f + 1) * short.vocabSize).reduce((b, v, i, row) => (v > row[b] ? i : b), 0));
+    expect(best(shortData)).toEqual(best(paddedData));
+    expect(Math.max(...shortData.map((v, i) => Math.abs(v - paddedData[i])))).toBeLessThan(1e-3);
+    expect(model.heldTensorBytes).toBe(held);
+    // A full window again after the short one: full size, same buffer.
+    expect((await model.logProbs(window, valid, 0, 0)).windowFrames).toBe(padded.windowFrames);
+    expect(model.heldTensorBytes).toBe(held);
   });
 
   it.each(sentenceManifest())('one pass gives the exact text of $file', async ({ file, text: expected }) => {

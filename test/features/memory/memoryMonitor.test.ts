@@ -44,7 +44,7 @@ describe('MemoryMonitor', () => {
       engineStats: async () => engineStats({ wasmHeapBytes: heap }),
       now: () => Date.now(),
     };
-    const monitor = new MemoryMonitor(sources, { measureEveryMs: 5_000, pollEngineEveryMs: 1_000, seriesCapacity: 64, maxMarkers: 10 });
+    const monitor = new MemoryMonitor(sources, { measureEveryMs: 5_000, measureEveryDuringJobMs: 5_000, pollEngineEveryMs: 1_000, seriesCapacity: 64, maxMarkers: 10 });
     monitor.start();
     await vi.advanceTimersByTimeAsync(10);
     expect(monitor.getSnapshot().measuringSince).not.toBeNull();
@@ -83,7 +83,7 @@ describe('MemoryMonitor', () => {
         engineStats: async () => engineStats({ wasmHeapBytes: heap }),
         now: () => Date.now(),
       },
-      { measureEveryMs: 1_000, pollEngineEveryMs: 500, seriesCapacity: 16, maxMarkers: 10 },
+      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 500, seriesCapacity: 16, maxMarkers: 10 },
     );
     monitor.start();
     monitor.markJob('start');
@@ -109,7 +109,7 @@ describe('MemoryMonitor', () => {
     const browser = slowBrowser(30, () => 50 * MIB);
     const monitor = new MemoryMonitor(
       { method: 'measureUserAgentSpecificMemory', measure: browser.measure, engineStats: async () => engineStats(), now: () => Date.now() },
-      { measureEveryMs: 60_000, pollEngineEveryMs: 60_000, seriesCapacity: 16, maxMarkers: 10 },
+      { measureEveryMs: 60_000, measureEveryDuringJobMs: 60_000, pollEngineEveryMs: 60_000, seriesCapacity: 16, maxMarkers: 10 },
     );
     monitor.start();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -121,10 +121,42 @@ describe('MemoryMonitor', () => {
     monitor.stop();
   });
 
+  it('measures the page less often while a job runs, and keeps the engine figures live', async () => {
+    let heap = 40 * MIB;
+    const browser = slowBrowser(30, () => 100 * MIB + heap);
+    const monitor = new MemoryMonitor(
+      { method: 'measureUserAgentSpecificMemory', measure: browser.measure, engineStats: async () => engineStats({ wasmHeapBytes: heap }), now: () => Date.now() },
+      { measureEveryMs: 5_000, measureEveryDuringJobMs: 60_000, pollEngineEveryMs: 1_000, seriesCapacity: 64, maxMarkers: 10 },
+    );
+    monitor.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(browser.calls.started).toBe(1);
+    monitor.markJob('start');
+    await vi.advanceTimersByTimeAsync(30_000);
+    // Idle, it would have measured every 5 s; in the job the first pause is a whole minute.
+    expect(browser.calls.started).toBe(1);
+    heap = 90 * MIB;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(monitor.getSnapshot().currentBytes).toBe(190 * MIB);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(browser.calls.started).toBe(2);
+    await vi.advanceTimersByTimeAsync(57_000);
+    expect(browser.calls.started).toBe(2);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(browser.calls.started).toBe(3);
+    monitor.markJob('end');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(browser.calls.started).toBe(4);
+    // Idle again: back to the short pause.
+    await vi.advanceTimersByTimeAsync(5_100);
+    expect(browser.calls.started).toBe(5);
+    monitor.stop();
+  });
+
   it('falls back to the page JS heap plus the engine heap, which that figure does not include', async () => {
     const monitor = new MemoryMonitor(
       { method: 'performance.memory', jsHeapBytes: () => 30 * MIB, engineStats: async () => engineStats(), now: () => Date.now() },
-      { measureEveryMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
+      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
     );
     monitor.start();
     await vi.advanceTimersByTimeAsync(50);
@@ -145,7 +177,7 @@ describe('MemoryMonitor', () => {
         engineStats: async () => engineStats({ wasmHeapBytes: null, wasmHeapShared: false }),
         now: () => Date.now(),
       },
-      { measureEveryMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
+      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
     );
     monitor.start();
     await vi.advanceTimersByTimeAsync(10);
@@ -160,7 +192,7 @@ describe('MemoryMonitor', () => {
   it('notifies subscribers and stops cleanly', async () => {
     const monitor = new MemoryMonitor(
       { method: 'engine only', engineStats: async () => engineStats(), now: () => Date.now() },
-      { measureEveryMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
+      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
     );
     const seen = vi.fn();
     const unsubscribe = monitor.subscribe(seen);
