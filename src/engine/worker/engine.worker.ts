@@ -12,6 +12,8 @@ import { describeModelSource, resolveModelSource } from '../../shared/modelSourc
 import { ortPlainWasmPaths, ortWasmPathsFor, type OrtWasmPaths } from './ortAssets.ts';
 import { benchLoadOptions } from './benchHooks.ts';
 import { installRuntimeMemoryProbe } from './runtimeMemoryProbe.ts';
+import { releaseModelBytesOnceLoaded } from './releaseModelBytes.ts';
+import { InferenceSession } from 'onnxruntime-web/webgpu';
 import { MODEL_CACHE_NAME } from '../protocol.ts';
 
 // The service worker precaches ORT's hashed .wasm/.mjs: a second copy in Cache Storage (and a
@@ -20,6 +22,8 @@ env.useWasmCache = false;
 // Model files are cached here on first use; the storage panel lists and deletes them by this name.
 env.cacheKey = MODEL_CACHE_NAME;
 const runtimeMemory = installRuntimeMemoryProbe();
+// The same module transformers.js builds its sessions with (one copy in the bundle).
+releaseModelBytesOnceLoaded(InferenceSession);
 
 let model: CtcModel | null = null;
 let loadedKey = '';
