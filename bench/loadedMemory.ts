@@ -22,8 +22,6 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const MODEL = arg('model') ?? 'base-bench';
 const MAPPINGS = Number(arg('mappings') ?? 15);
 const APP_OUT = path.join(OUT, 'budget-app');
-/** V8 reserves a WebAssembly memory with guard regions: a mapping this large is one. */
-const WASM_RESERVATION = 4 * 1024 * MIB;
 
 function byType(): string {
   const rows = [...chromiumPssByType()].sort((a, b) => b[1].pss - a[1].pss);
@@ -42,11 +40,9 @@ function renderer(): string {
         ? m.name.startsWith('[') || m.name.startsWith('/memfd') || m.name.startsWith('/dev')
           ? m.name
           : 'files'
-        : m.size >= WASM_RESERVATION
-          ? 'anon: WebAssembly memory'
-          : m.size >= 1 * MIB
-            ? 'anon: mappings ≥ 1 MiB'
-            : 'anon: mappings < 1 MiB';
+        : m.size >= MIB
+          ? 'anon: mappings ≥ 1 MiB'
+          : 'anon: mappings < 1 MiB';
     for (const m of mappings) kinds.set(kindOf(m), (kinds.get(kindOf(m)) ?? 0) + m.pss);
     const total = mappings.reduce((sum, m) => sum + m.pss, 0);
     lines.push(
