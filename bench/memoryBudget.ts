@@ -10,6 +10,7 @@
 //   npx tsx bench/memoryBudget.ts --candidates=20/2,10/1   # window/stride pairs to choose them from
 //   npx tsx bench/memoryBudget.ts --minutes=2 --no-build   # longer audio; reuse the last build
 //   npx tsx bench/memoryBudget.ts --processes --model=tone-ctc  # PSS by process; another model
+//   npx tsx bench/memoryBudget.ts --collect-after-load     # force a full collection once the model is loaded
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { chromiumPssBytes, chromiumPssByType } from '../test/support/processMemo
 import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
 import { jobAfter, watchStatus } from './browserRuns.ts';
+import { collectPageAndWorkers, EXPOSE_GC_ARGS } from './forcedCollection.ts';
 import { toneClip } from './clips.ts';
 
 const MIB = 1024 * 1024;
@@ -27,6 +29,8 @@ const mib = (bytes: number) => `${(bytes / MIB).toFixed(0)} MiB`;
 const APP_OUT = path.join(OUT, 'budget-app');
 /** base-bench unless `--model=` names another folder of ../shared/models (tone-ctc shows what the browser takes without a real model). */
 const MODEL = process.argv.find((a) => a.startsWith('--model='))?.slice(8) ?? 'base-bench';
+/** What the peak would be if the engine worker's garbage from the load (the model file's bytes) were gone. */
+const COLLECT_AFTER_LOAD = process.argv.includes('--collect-after-load');
 
 interface Candidate extends WindowChoice {
   readonly name: string;
@@ -84,7 +88,7 @@ async function timedJob(page: Page, file: string): Promise<{ state: string; seco
 
 /** One visit in a browser started on `profile`: open the app, wait for the model, then `body`; with the visit's peak PSS. */
 async function visit<T>(appUrl: string, profile: string, query: string, body: (page: Page, pss: ReturnType<typeof samplePss>) => Promise<T>): Promise<{ value: T; peak: number }> {
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...(COLLECT_AFTER_LOAD ? EXPOSE_GC_ARGS : [])] });
   const pss = samplePss(200);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
         // afresh on the same profile, loads it from there and runs the job.
         const firstVisit = await visit(server.url, profile, query, async () => {});
         const later = await visit(server.url, profile, query, async (page, pss) => {
+          if (COLLECT_AFTER_LOAD) console.log(`  collected the page and ${await collectPageAndWorkers(page)}`);
           const loadPeak = pss.nextPhase();
           const loaded = chromiumPssBytes();
           if (process.argv.includes('--processes')) console.log(`  loaded, by process: ${pssByProcessType()}`);
@@ -144,7 +149,7 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  console.log(`\n${MODEL}, q8 on WASM, ${clip.label} of ${path.basename(clip.file)}, summed PSS of Chromium's processes:\n${rows.join('\n')}`);
+  console.log(`\n${MODEL}, q8 on WASM,${COLLECT_AFTER_LOAD ? ' garbage collected after the load,' : ''} ${clip.label} of ${path.basename(clip.file)}, summed PSS of Chromium's processes:\n${rows.join('\n')}`);
 }
 
 await main();

@@ -87,17 +87,33 @@ export interface ProcessPss {
   readonly shmem: number;
 }
 
+/** A Chromium process's kind: its --type ("renderer", "gpu-process", …; the browser process has none) and utility sub-type. */
+function processTypeOf(pid: number): string {
+  // Zygote-forked processes rewrite their command line as one space-separated title.
+  const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser';
+  const subtype = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1].split('.').at(-1) ?? '';
+  return subtype ? `${type}:${subtype}` : type;
+}
+
+/** The Chromium processes under `root` with their kind (see processTypeOf), skipping any that end while being read. */
+export function chromiumProcesses(root: number = process.pid): { pid: number; type: string }[] {
+  return chromiumPids(root).flatMap((pid) => {
+    try {
+      return [{ pid, type: processTypeOf(pid) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Proportional set size of the Chromium processes under `root`, summed by process type ("renderer", "utility:NetworkService", …). */
 export function chromiumPssByType(root: number = process.pid): Map<string, ProcessPss> {
   const sums = new Map<string, ProcessPss>();
   for (const pid of chromiumPids(root)) {
     try {
-      // Zygote-forked processes rewrite their command line as one space-separated title.
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser';
-      const subtype = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1].split('.').at(-1) ?? '';
+      const key = processTypeOf(pid);
       const kB = smapsRollup(pid);
-      const key = subtype ? `${type}:${subtype}` : type;
       const sum = sums.get(key) ?? { pss: 0, anon: 0, file: 0, shmem: 0 };
       sums.set(key, { pss: sum.pss + kB('Pss'), anon: sum.anon + kB('Pss_Anon'), file: sum.file + kB('Pss_File'), shmem: sum.shmem + kB('Pss_Shmem') });
     } catch {
@@ -137,5 +153,46 @@ export class ChromiumMemorySampler {
     clearInterval(this.timer);
     this.sample();
     return this.peaks;
+  }
+}
+
+export interface Mapping {
+  /** The mapped file, a kernel name ("[heap]", "[stack]"), or "" for anonymous memory. */
+  readonly name: string;
+  /** Bytes of address space the mapping reserves. */
+  readonly size: number;
+  readonly pss: number;
+  readonly anonymous: number;
+}
+
+/** The mappings of a /proc/<pid>/smaps text, in address order. */
+export function parseSmaps(smaps: string): Mapping[] {
+  const mappings: Mapping[] = [];
+  let current: { name: string; size: number; pss: number; anonymous: number } | null = null;
+  for (const line of smaps.split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S{4} [0-9a-f]+ \S+ \d+\s*(.*)$/.exec(line);
+    if (header) {
+      if (current) mappings.push(current);
+      current = { name: header[1].trim(), size: 0, pss: 0, anonymous: 0 };
+      continue;
+    }
+    const field = /^(Size|Pss|Anonymous):\s+(\d+) kB/.exec(line);
+    if (field && current) {
+      const bytes = Number(field[2]) * 1024;
+      if (field[1] === 'Size') current.size = bytes;
+      else if (field[1] === 'Pss') current.pss = bytes;
+      else current.anonymous = bytes;
+    }
+  }
+  if (current) mappings.push(current);
+  return mappings;
+}
+
+/** The mappings of a live process (empty once it is gone). */
+export function mappingsOf(pid: number): Mapping[] {
+  try {
+    return parseSmaps(readFileSync(`/proc/${pid}/smaps`, 'utf8'));
+  } catch {
+    return [];
   }
 }
