@@ -14,7 +14,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, waitForStatus } from '../test/support/harness.ts';
 import { chromiumProcesses, chromiumPssByType, mappingsOf, type Mapping } from '../test/support/processMemory.ts';
 import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
-import { collectPageAndWorkers, EXPOSE_GC_ARGS } from './forcedCollection.ts';
+import { collectPageAndWorkers, EXPOSE_GC_ARGS } from '../test/support/forcedCollection.ts';
 
 const MIB = 1024 * 1024;
 const mib = (bytes: number) => `${(bytes / MIB).toFixed(0)} MiB`;

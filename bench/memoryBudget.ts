@@ -21,7 +21,7 @@ import { chromiumPssBytes, chromiumPssByType } from '../test/support/processMemo
 import { memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { OUT, viteBuild, vitePreview } from '../test/support/servers.ts';
 import { jobAfter, watchStatus } from './browserRuns.ts';
-import { collectPageAndWorkers, EXPOSE_GC_ARGS } from './forcedCollection.ts';
+import { collectPageAndWorkers, EXPOSE_GC_ARGS } from '../test/support/forcedCollection.ts';
 import { toneClip } from './clips.ts';
 
 const MIB = 1024 * 1024;
