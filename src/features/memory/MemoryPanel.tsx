@@ -102,6 +102,7 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
   const now = performance.now();
   const engine = snapshot.engine;
   const ahead = files.readAheadSamples();
+  const chunkBuffersMade = files.chunkBuffersMade();
   const windowSamples = engine?.windowSamples ?? 0;
   const inWindows = (samples: number) => (windowSamples > 0 ? ` (${(samples / windowSamples).toFixed(2)} windows)` : '');
   const breakdown = memoryBreakdown({
@@ -134,7 +135,7 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
       data-max-held-samples={engine?.maxHeldSamples ?? ''}
       data-read-ahead-peak-samples={ahead?.peak ?? ''}
       data-read-ahead-limit-samples={ahead?.limit ?? ''}
-      data-chunk-buffers-made={files.chunkBuffersMade()}
+      data-chunk-buffers-made={chunkBuffersMade}
       data-model-weight-bytes={engine?.modelWeightBytes ?? ''}
     >
       <h2 id="memory-heading">Memory</h2>
@@ -193,7 +194,7 @@ export function MemoryPanel({ monitor, files }: { monitor: MemoryMonitor; files:
         {ahead !== null && (
           <div>
             <dt>audio chunk buffers</dt>
-            <dd>{files.chunkBuffersMade()} made, reused by every file</dd>
+            <dd>{chunkBuffersMade} made, reused by every file</dd>
           </div>
         )}
       </dl>

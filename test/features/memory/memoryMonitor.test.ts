@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineStats } from '../../../src/engine/protocol.ts';
 import type { UaMemoryResult } from '../../../src/features/memory/memoryFigures.ts';
-import { MemoryMonitor, type MemorySources } from '../../../src/features/memory/memoryMonitor.ts';
+import { MemoryMonitor, type MemorySources, type MonitorTiming } from '../../../src/features/memory/memoryMonitor.ts';
 import { MIB } from '../../support/bytes.ts';
+
+/** A monitor's timing in a test: it pauses as long during a job as when idle unless told otherwise. */
+function timing(measureEveryMs: number, pollEngineEveryMs: number, seriesCapacity: number, measureEveryDuringJobMs = measureEveryMs): MonitorTiming {
+  return { measureEveryMs, measureEveryDuringJobMs, pollEngineEveryMs, seriesCapacity, maxMarkers: 10 };
+}
 
 function engineStats(patch: Partial<EngineStats> = {}): EngineStats {
   return {
@@ -44,7 +49,7 @@ describe('MemoryMonitor', () => {
       engineStats: async () => engineStats({ wasmHeapBytes: heap }),
       now: () => Date.now(),
     };
-    const monitor = new MemoryMonitor(sources, { measureEveryMs: 5_000, measureEveryDuringJobMs: 5_000, pollEngineEveryMs: 1_000, seriesCapacity: 64, maxMarkers: 10 });
+    const monitor = new MemoryMonitor(sources, timing(5_000, 1_000, 64));
     monitor.start();
     await vi.advanceTimersByTimeAsync(10);
     expect(monitor.getSnapshot().measuringSince).not.toBeNull();
@@ -83,7 +88,7 @@ describe('MemoryMonitor', () => {
         engineStats: async () => engineStats({ wasmHeapBytes: heap }),
         now: () => Date.now(),
       },
-      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 500, seriesCapacity: 16, maxMarkers: 10 },
+      timing(1_000, 500, 16),
     );
     monitor.start();
     monitor.markJob('start');
@@ -109,7 +114,7 @@ describe('MemoryMonitor', () => {
     const browser = slowBrowser(30, () => 50 * MIB);
     const monitor = new MemoryMonitor(
       { method: 'measureUserAgentSpecificMemory', measure: browser.measure, engineStats: async () => engineStats(), now: () => Date.now() },
-      { measureEveryMs: 60_000, measureEveryDuringJobMs: 60_000, pollEngineEveryMs: 60_000, seriesCapacity: 16, maxMarkers: 10 },
+      timing(60_000, 60_000, 16),
     );
     monitor.start();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -126,7 +131,7 @@ describe('MemoryMonitor', () => {
     const browser = slowBrowser(30, () => 100 * MIB + heap);
     const monitor = new MemoryMonitor(
       { method: 'measureUserAgentSpecificMemory', measure: browser.measure, engineStats: async () => engineStats({ wasmHeapBytes: heap }), now: () => Date.now() },
-      { measureEveryMs: 5_000, measureEveryDuringJobMs: 60_000, pollEngineEveryMs: 1_000, seriesCapacity: 64, maxMarkers: 10 },
+      timing(5_000, 1_000, 64, 60_000),
     );
     monitor.start();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -156,7 +161,7 @@ describe('MemoryMonitor', () => {
   it('falls back to the page JS heap plus the engine heap, which that figure does not include', async () => {
     const monitor = new MemoryMonitor(
       { method: 'performance.memory', jsHeapBytes: () => 30 * MIB, engineStats: async () => engineStats(), now: () => Date.now() },
-      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
+      timing(1_000, 1_000, 16),
     );
     monitor.start();
     await vi.advanceTimersByTimeAsync(50);
@@ -177,7 +182,7 @@ describe('MemoryMonitor', () => {
         engineStats: async () => engineStats({ wasmHeapBytes: null, wasmHeapShared: false }),
         now: () => Date.now(),
       },
-      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
+      timing(1_000, 1_000, 16),
     );
     monitor.start();
     await vi.advanceTimersByTimeAsync(10);
@@ -192,7 +197,7 @@ describe('MemoryMonitor', () => {
   it('notifies subscribers and stops cleanly', async () => {
     const monitor = new MemoryMonitor(
       { method: 'engine only', engineStats: async () => engineStats(), now: () => Date.now() },
-      { measureEveryMs: 1_000, measureEveryDuringJobMs: 1_000, pollEngineEveryMs: 1_000, seriesCapacity: 16, maxMarkers: 10 },
+      timing(1_000, 1_000, 16),
     );
     const seen = vi.fn();
     const unsubscribe = monitor.subscribe(seen);
