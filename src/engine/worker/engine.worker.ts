@@ -12,7 +12,7 @@ import { describeModelSource, resolveModelSource } from '../../shared/modelSourc
 import { ortPlainWasmPaths, ortWasmPathsFor, type OrtWasmPaths } from './ortAssets.ts';
 import { benchLoadOptions } from './benchHooks.ts';
 import { installRuntimeMemoryProbe } from './runtimeMemoryProbe.ts';
-import { releaseModelBytesOnceLoaded } from './releaseModelBytes.ts';
+import { makeSessionCreateLean } from './leanSessionCreate.ts';
 import { InferenceSession } from 'onnxruntime-web/webgpu';
 import { MODEL_CACHE_NAME } from '../protocol.ts';
 
@@ -23,7 +23,7 @@ env.useWasmCache = false;
 env.cacheKey = MODEL_CACHE_NAME;
 const runtimeMemory = installRuntimeMemoryProbe();
 // The same module transformers.js builds its sessions with (one copy in the bundle).
-releaseModelBytesOnceLoaded(InferenceSession);
+makeSessionCreateLean(InferenceSession);
 
 let model: CtcModel | null = null;
 let loadedKey = '';
