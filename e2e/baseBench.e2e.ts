@@ -13,6 +13,7 @@ import { launchBrowser, newPage, SHARED, startPreviewServer, uploadFile, waitFor
 import { memoryPanel, memoryPanelAfter, pageClock } from '../test/support/memoryPanel.ts';
 import { collectPageAndWorkers, EXPOSE_GC_ARGS } from '../test/support/forcedCollection.ts';
 import { chromiumPssBytes } from '../test/support/processMemory.ts';
+import { MIB } from '../test/support/bytes.ts';
 
 const WINDOW_SECONDS = 8;
 const STRIDE_SECONDS = 1;
@@ -45,15 +46,14 @@ afterAll(async () => {
 });
 
 it("holds the model's weights once, and leaves no copy of its file's bytes once it is loaded", async () => {
-  const MIB = 1024 * 1024;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
   // From the cache, as on every visit after the first, which also downloads and stores the file.
   await app.page.reload();
   await waitForStatus(app.page, ['idle'], 120_000);
   await settle();
-  // Given the file whole, ONNX Runtime copied it into its heap beside the weights it unpacked
-  // (206 MiB of heap for the 90 MiB file, against 120 MiB); given the graph with the file as its external data, each
-  // weight is copied once, into its tensor.
+  // Given the file whole, ONNX Runtime copied it into its heap beside the weights it unpacked (206 MiB
+  // of heap for the 90 MiB file); given the graph with the file as its external data, it copies each
+  // weight once, into its tensor (120 MiB).
   const fileBytes = statSync(path.join(SHARED, 'models/base-bench/onnx/model_quantized.onnx')).size;
   await expect.poll(async () => (await memoryPanel(app.page)).wasmHeapBytes, { timeout: 10_000 }).not.toBeNull();
   const heap = (await memoryPanel(app.page)).wasmHeapBytes!;

@@ -24,6 +24,11 @@ function splitOrNull(model: Uint8Array) {
   }
 }
 
+/** Frees an array's memory at once, unless it is a view into a larger buffer. */
+function detachWhole(bytes: Uint8Array): void {
+  if (bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) (bytes.buffer as Detachable).transfer?.(0);
+}
+
 /**
  * Builds every session from a model file's bytes with the least memory, by changing the one call
  * transformers.js makes (it offers no hook for either part):
@@ -38,14 +43,13 @@ export function makeSessionCreateLean(factory: SessionFactory): void {
   const create = factory.create.bind(factory) as (...args: unknown[]) => Promise<unknown>;
   factory.create = async (...args: unknown[]) => {
     const [model, options] = args;
-    const split = model instanceof Uint8Array && !hasExternalData(options) ? splitOrNull(model) : null;
+    if (!(model instanceof Uint8Array)) return create(...args);
+    const split = hasExternalData(options) ? null : splitOrNull(model);
     const session =
       split === null
         ? await create(...args)
         : await create(split.graph, { ...(options as object | undefined), externalData: [{ path: MODEL_WEIGHTS_PATH, data: model }] });
-    if (model instanceof Uint8Array && model.buffer instanceof ArrayBuffer && model.byteLength === model.buffer.byteLength) {
-      (model.buffer as Detachable).transfer?.(0);
-    }
+    detachWhole(model);
     return session;
   };
 }

@@ -23,6 +23,11 @@ function engineStats(patch: Partial<EngineStats> = {}): EngineStats {
   };
 }
 
+/** A page measured by the browser (`measureUserAgentSpecificMemory`), on the test's fake clock. */
+function measuredSources(measure: () => Promise<UaMemoryResult>, stats: () => EngineStats = () => engineStats()): MemorySources {
+  return { method: 'measureUserAgentSpecificMemory', measure, engineStats: async () => stats(), now: () => Date.now() };
+}
+
 describe('MemoryMonitor', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -43,13 +48,10 @@ describe('MemoryMonitor', () => {
   it('never overlaps slow browser measurements, shows "measuring", and keeps engine figures live meanwhile', async () => {
     let heap = 40 * MIB;
     const browser = slowBrowser(60_000, () => 100 * MIB + heap);
-    const sources: MemorySources = {
-      method: 'measureUserAgentSpecificMemory',
-      measure: browser.measure,
-      engineStats: async () => engineStats({ wasmHeapBytes: heap }),
-      now: () => Date.now(),
-    };
-    const monitor = new MemoryMonitor(sources, timing(5_000, 1_000, 64));
+    const monitor = new MemoryMonitor(
+      measuredSources(browser.measure, () => engineStats({ wasmHeapBytes: heap })),
+      timing(5_000, 1_000, 64),
+    );
     monitor.start();
     await vi.advanceTimersByTimeAsync(10);
     expect(monitor.getSnapshot().measuringSince).not.toBeNull();
@@ -82,12 +84,10 @@ describe('MemoryMonitor', () => {
     let heap = 10 * MIB;
     let js = 20 * MIB;
     const monitor = new MemoryMonitor(
-      {
-        method: 'measureUserAgentSpecificMemory',
-        measure: async () => ({ bytes: js + heap, breakdown: [] }),
-        engineStats: async () => engineStats({ wasmHeapBytes: heap }),
-        now: () => Date.now(),
-      },
+      measuredSources(
+        async () => ({ bytes: js + heap, breakdown: [] }),
+        () => engineStats({ wasmHeapBytes: heap }),
+      ),
       timing(1_000, 500, 16),
     );
     monitor.start();
@@ -113,7 +113,7 @@ describe('MemoryMonitor', () => {
   it('measures at once when a job ends, not at the next tick', async () => {
     const browser = slowBrowser(30, () => 50 * MIB);
     const monitor = new MemoryMonitor(
-      { method: 'measureUserAgentSpecificMemory', measure: browser.measure, engineStats: async () => engineStats(), now: () => Date.now() },
+      measuredSources(browser.measure),
       timing(60_000, 60_000, 16),
     );
     monitor.start();
@@ -130,7 +130,7 @@ describe('MemoryMonitor', () => {
     let heap = 40 * MIB;
     const browser = slowBrowser(30, () => 100 * MIB + heap);
     const monitor = new MemoryMonitor(
-      { method: 'measureUserAgentSpecificMemory', measure: browser.measure, engineStats: async () => engineStats({ wasmHeapBytes: heap }), now: () => Date.now() },
+      measuredSources(browser.measure, () => engineStats({ wasmHeapBytes: heap })),
       timing(5_000, 1_000, 64, 60_000),
     );
     monitor.start();
@@ -173,15 +173,13 @@ describe('MemoryMonitor', () => {
   it('reports a failed measurement and keeps going', async () => {
     let fail = true;
     const monitor = new MemoryMonitor(
-      {
-        method: 'measureUserAgentSpecificMemory',
-        measure: async () => {
+      measuredSources(
+        async () => {
           if (fail) throw new Error('SecurityError');
           return { bytes: 5 * MIB, breakdown: [] };
         },
-        engineStats: async () => engineStats({ wasmHeapBytes: null, wasmHeapShared: false }),
-        now: () => Date.now(),
-      },
+        () => engineStats({ wasmHeapBytes: null, wasmHeapShared: false }),
+      ),
       timing(1_000, 1_000, 16),
     );
     monitor.start();
