@@ -37,6 +37,10 @@ describe('memory budget', () => {
       const balanced = group.getByRole('radio', { name: 'Balanced' });
       const lowRadio = group.getByRole('radio', { name: 'Low memory' });
       expect(await balanced.isChecked()).toBe(true);
+      // Balanced loads the model straight away; Low memory warms the runtime up first (below).
+      expect(await page.getByTestId('backend').textContent()).not.toMatch(/warm/);
+      expect(await about(page, 'low')).toMatch(/one runtime thread and a warm-up before the model loads, from the next model load/);
+      expect(await about(page, 'balanced')).not.toMatch(/warm-up/);
       expect(await about(page, 'balanced')).toMatch(/speed here: not measured yet$/);
       expect(await about(page, 'low')).toMatch(/speed here: not measured yet$/);
 
@@ -64,6 +68,10 @@ describe('memory budget', () => {
       const again = await context.newPage();
       await openSettings(again, '&budget=low');
       expect(await again.getByRole('radio', { name: 'Low memory' }).isChecked()).toBe(true);
+      // Loaded in Low memory, the engine runs one thread and ran the warm-up graph first (on a busy
+      // machine the warm-up may stop at its time limit).
+      expect(await again.getByTestId('backend').getAttribute('data-threads')).toBe('1');
+      expect(await again.getByTestId('backend').textContent()).toMatch(/; runtime warm(ed up in \d+ runs|-up stopped after \d+ runs) \(\d+\.\d s\)/);
       expect(await about(again, 'balanced')).toMatch(/× real time/);
       expect(await about(again, 'low')).toMatch(/× real time/);
       expect(errors).toEqual([]);

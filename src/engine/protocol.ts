@@ -21,6 +21,29 @@ export interface LoadRequest {
   readonly device: DevicePreference;
   /** Overrides the dtype chosen for the backend. */
   readonly dtype?: string;
+  /** How the engine worker starts ONNX Runtime (its first load only); the default when absent. */
+  readonly runtime?: RuntimeChoice;
+}
+
+/** How ONNX Runtime is started on WASM: a memory budget's choice (features/model/memoryBudget.ts). */
+export interface RuntimeChoice {
+  /**
+   * Run a miniature model first, so the browser's optimizing compile of the runtime is over before
+   * the weights are in memory (engine/worker/warmUpRuntime.ts).
+   */
+  readonly warmUp: boolean;
+  /** One thread: no thread worker, and every window's allocations in the same order. */
+  readonly singleThread: boolean;
+}
+
+export const DEFAULT_RUNTIME: RuntimeChoice = { warmUp: false, singleThread: false };
+
+/** How the runtime's warm-up went (warmUpRuntime.ts). */
+export interface RuntimeWarmUp {
+  readonly runs: number;
+  readonly milliseconds: number;
+  /** False when it stopped at its time limit without seeing the runs speed up. */
+  readonly settled: boolean;
 }
 
 export interface LoadProgress {
@@ -39,6 +62,8 @@ export interface EngineInfo {
   readonly reason: string;
   readonly dtype: string;
   readonly attentionMask: 'none' | 'masked' | 'all-ones';
+  /** The warm-up this worker ran before its first model, or null when it ran none. */
+  readonly warmUp: RuntimeWarmUp | null;
 }
 
 /** A job's window and stride when the user sets none (seconds). */

@@ -4,6 +4,7 @@ import type { EngineStats, LoadProgress } from '../engine/protocol.ts';
 import { errorText } from '../shared/errorText.ts';
 import { describeModelLoadError } from './describeError.ts';
 import { jobActions, useJobStore, type Settings } from './jobStore.ts';
+import { runtimeFor } from '../features/model/memoryBudget.ts';
 import { JobCancelled, type JobEngine } from './runJob.ts';
 
 export interface EngineSessionDeps {
@@ -49,7 +50,8 @@ export class EngineSession {
   }
 
   async loadModel(settings: Settings): Promise<boolean> {
-    const model = JSON.stringify([settings.model, settings.device, settings.dtype]);
+    // The runtime is started once per worker: another budget's runtime needs another worker too.
+    const model = JSON.stringify([settings.model, settings.device, settings.dtype, runtimeFor(settings)]);
     if (this.lent && this.workerModel !== model) {
       // The running job's windows belong to the old model: end it, keeping its words.
       this.cancel(`the model ${settings.model} was chosen`);
@@ -77,7 +79,13 @@ export class EngineSession {
       }
       jobActions.modelProgress({ loadedBytes, totalBytes });
     };
-    const request = { model: settings.model, pageUrl: this.deps.pageUrl(), device: settings.device, dtype: settings.dtype };
+    const request = {
+      model: settings.model,
+      pageUrl: this.deps.pageUrl(),
+      device: settings.device,
+      dtype: settings.dtype,
+      runtime: runtimeFor(settings),
+    };
     const worker = this.worker;
     this.ready = worker.whileAlive(worker.remote.load(request, Comlink.proxy(onProgress))).then(
       async (info) => {

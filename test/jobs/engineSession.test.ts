@@ -6,8 +6,9 @@ import type { JobSource } from '../../src/jobs/jobSource.ts';
 import { runJob } from '../../src/jobs/runJob.ts';
 import { EngineSession } from '../../src/jobs/engineSession.ts';
 import { DEFAULT_SETTINGS, jobActions, useJobStore } from '../../src/jobs/jobStore.ts';
+import { budgetWindows } from '../../src/features/model/memoryBudget.ts';
 
-const INFO: EngineInfo = { model: 'm', backend: 'wasm', threads: 2, reason: 'WASM', dtype: 'q8', attentionMask: 'none' };
+const INFO: EngineInfo = { model: 'm', backend: 'wasm', threads: 2, reason: 'WASM', dtype: 'q8', attentionMask: 'none', warmUp: null };
 
 /** Workers whose load resolves or rejects as the test says; it counts starts and terminations. */
 function fakeWorkers(load: (request: LoadRequest) => Promise<EngineInfo> = async () => INFO) {
@@ -104,6 +105,16 @@ describe('the engine session', () => {
     await engine.loadModel(settings('a'));
     expect(workers).toMatchObject({ started: 1, terminated: 0 });
     await engine.loadModel(settings('b'));
+    expect(workers).toMatchObject({ started: 2, terminated: 1 });
+  });
+
+  it("asks for the budget's runtime, and starts a worker for another budget's runtime", async () => {
+    const { workers, start } = fakeWorkers();
+    const engine = session(start);
+    await engine.loadModel(settings('a'));
+    expect(workers.requests[0].runtime).toEqual({ warmUp: false, singleThread: false });
+    await engine.loadModel({ ...settings('a'), ...budgetWindows('low') });
+    expect(workers.requests[1].runtime).toEqual({ warmUp: true, singleThread: true });
     expect(workers).toMatchObject({ started: 2, terminated: 1 });
   });
 

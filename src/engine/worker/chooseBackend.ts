@@ -23,9 +23,10 @@ export async function chooseBackend(preference: DevicePreference, gpu: GpuLike |
   return { device: 'webgpu', reason: preference === 'webgpu' ? 'WebGPU: chosen in settings' : 'WebGPU: adapter available' };
 }
 
-/** ORT's WASM threads need SharedArrayBuffer, which only cross-origin isolated pages have. */
-export function wasmThreads(crossOriginIsolated: boolean, hardwareConcurrency: number): { threads: number; why: string } {
+/** ORT's WASM threads need SharedArrayBuffer, which only cross-origin isolated pages have; a memory budget may ask for one. */
+export function wasmThreads(crossOriginIsolated: boolean, hardwareConcurrency: number, singleThread = false): { threads: number; why: string } {
   if (!crossOriginIsolated) return { threads: 1, why: '1 thread: the page is not cross-origin isolated' };
+  if (singleThread) return { threads: 1, why: '1 thread: the memory budget asks for one' };
   const threads = Math.max(1, Math.min(4, hardwareConcurrency));
   return { threads, why: `${threads} thread${threads === 1 ? '' : 's'}` };
 }

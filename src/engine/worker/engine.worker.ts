@@ -4,7 +4,7 @@ import { errorText } from '../../shared/errorText.ts';
 import { modelLoadFailure } from '../modelLoadError.ts';
 import { chooseBackend, wasmThreads } from './chooseBackend.ts';
 import { CtcModel, type ModelLocation } from './ctcModel.ts';
-import type { EngineApi, EngineInfo, LoadRequest } from '../protocol.ts';
+import { DEFAULT_RUNTIME, type EngineApi, type EngineInfo, type LoadRequest, type RuntimeWarmUp } from '../protocol.ts';
 import { EngineJobs } from './engineJobs.ts';
 import type { NgramLanguageModel } from '../asr/languageModel/ngramLanguageModel.ts';
 import { readArpa } from '../asr/languageModel/readArpa.ts';
@@ -13,14 +13,20 @@ import { ortPlainWasmPaths, ortWasmPathsFor, type OrtWasmPaths } from './ortAsse
 import { benchLoadOptions } from './benchHooks.ts';
 import { installRuntimeMemoryProbe } from './runtimeMemoryProbe.ts';
 import { makeSessionCreateLean } from './leanSessionCreate.ts';
-import { InferenceSession } from 'onnxruntime-web/webgpu';
+import { reusedChunkCache, withReusedChunks } from './reusedChunkBodies.ts';
+import { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
+import { warmUpRuntime, type WarmUpRuntime } from './warmUpRuntime.ts';
 import { MODEL_CACHE_NAME } from '../protocol.ts';
 
 // The service worker precaches ORT's hashed .wasm/.mjs: a second copy in Cache Storage (and a
 // 26 MB wasmBinary held in this worker) would be waste.
 env.useWasmCache = false;
-// Model files are cached here on first use; the storage panel lists and deletes them by this name.
-env.cacheKey = MODEL_CACHE_NAME;
+// Model files are cached in MODEL_CACHE_NAME on first use (the storage panel lists and deletes them
+// by that name), and every file is read without leaving a chunk per read behind.
+env.useCustomCache = true;
+env.customCache = reusedChunkCache(MODEL_CACHE_NAME);
+const fetchOnce = env.fetch;
+env.fetch = (input: RequestInfo | URL, init?: RequestInit) => fetchOnce(input, init).then(withReusedChunks);
 const runtimeMemory = installRuntimeMemoryProbe();
 // The same module transformers.js builds its sessions with (one copy in the bundle).
 makeSessionCreateLean(InferenceSession);
@@ -32,9 +38,22 @@ let jobs: EngineJobs | null = null;
 let languageModel: NgramLanguageModel | null = null;
 /** The ORT runtime this worker started with its first load (it cannot change after). */
 let ortRuntime: OrtWasmPaths | null = null;
+/** The warm-up this worker ran (it compiles the runtime once, for every model after). */
+let warmUp: RuntimeWarmUp | null = null;
+let warmUpFailure: string | null = null;
 /** The counters of models loaded before this one in the same worker (the memory panel's totals). */
 let windowsBefore = 0;
 let maxHeldBefore = 0;
+
+/** The warm-up as the model picker's reason shows it, after the thread count. */
+function warmUpText(report: RuntimeWarmUp | null, failure: string | null): string {
+  if (failure !== null) return `; the runtime's warm-up failed (${failure})`;
+  if (report === null) return '';
+  const seconds = (report.milliseconds / 1000).toFixed(1);
+  return report.settled
+    ? `; runtime warmed up in ${report.runs} runs (${seconds} s)`
+    : `; runtime warm-up stopped after ${report.runs} runs (${seconds} s) without speeding up`;
+}
 
 function location(request: LoadRequest): ModelLocation {
   const source = resolveModelSource(request.model, request.pageUrl);
@@ -64,7 +83,8 @@ const api: EngineApi = {
     maxHeldBefore = Math.max(maxHeldBefore, jobs?.maxHeldSamples ?? 0);
     jobs = null;
     const modelLocation = location(request);
-    const threads = wasmThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
+    const runtime = request.runtime ?? DEFAULT_RUNTIME;
+    const threads = wasmThreads(self.crossOriginIsolated, navigator.hardwareConcurrency, runtime.singleThread);
     env.backends.onnx.wasm!.numThreads = threads.threads;
     const progress = (event: { status: string; file?: string; loaded?: number; total?: number }) => {
       if (event.status === 'progress' && event.file !== undefined) {
@@ -77,6 +97,13 @@ const api: EngineApi = {
       env.backends.onnx.wasm!.wasmPaths = ortRuntime;
     } else if (choice.device === 'webgpu' && ortRuntime === ortPlainWasmPaths) {
       choice = { device: 'wasm', reason: 'WASM: this engine worker started ONNX Runtime for WASM only' };
+    }
+    if (runtime.warmUp && choice.device === 'wasm' && warmUp === null && warmUpFailure === null) {
+      // Only memory is at stake: a graph this runtime cannot run leaves the load as it was.
+      warmUp = await warmUpRuntime({ InferenceSession, Tensor } as unknown as WarmUpRuntime).catch((error: unknown) => {
+        warmUpFailure = errorText(error);
+        return null;
+      });
     }
     try {
       model = await CtcModel.load(modelLocation, {
@@ -97,9 +124,10 @@ const api: EngineApi = {
       model: describeModelSource(resolveModelSource(request.model, request.pageUrl)),
       backend: choice.device,
       threads: choice.device === 'wasm' ? threads.threads : 1,
-      reason: choice.device === 'wasm' ? `${choice.reason}; ${threads.why}` : choice.reason,
+      reason: choice.device === 'wasm' ? `${choice.reason}; ${threads.why}${warmUpText(warmUp, warmUpFailure)}` : choice.reason,
       dtype: model.info.dtype,
       attentionMask: model.info.attentionMask,
+      warmUp,
     };
     return info;
   },

@@ -35,7 +35,8 @@ export function MemoryBudgetSettings() {
             <span id={`${id}-about`} className="figures" data-testid={`${id}-about`}>
               {' '}
               {mode.windowSeconds} s windows, {mode.strideSeconds} s stride; aims at {formatBytes(mode.limitBytes)} of browser memory with a wav2vec2-base
-              model on WASM; {engine === null ? 'speed here: shown once a model is loaded' : speedText(speeds?.[budget])}
+              model on WASM;{mode.runtime.singleThread ? ' one runtime thread and a warm-up before the model loads, from the next model load;' : ''}{' '}
+              {engine === null ? 'speed here: shown once a model is loaded' : speedText(speeds?.[budget])}
             </span>
           </div>
         );

@@ -14,5 +14,6 @@ describe('backend choice', () => {
     expect(wasmThreads(false, 8)).toEqual({ threads: 1, why: '1 thread: the page is not cross-origin isolated' });
     expect(wasmThreads(true, 2)).toEqual({ threads: 2, why: '2 threads' });
     expect(wasmThreads(true, 16).threads).toBe(4);
+    expect(wasmThreads(true, 8, true)).toEqual({ threads: 1, why: '1 thread: the memory budget asks for one' });
   });
 });

@@ -5,7 +5,7 @@ import { recordBudgetSpeeds, useBudgetSpeeds } from '../../../src/features/model
 import { engineKey } from '../../../src/features/model/budgetSpeeds.ts';
 import { budgetWindows } from '../../../src/features/model/memoryBudget.ts';
 
-const engine = { model: '/models/base-bench', backend: 'wasm', threads: 2, reason: '', dtype: 'q8', attentionMask: 'none' } as const;
+const engine = { model: '/models/base-bench', backend: 'wasm', threads: 2, reason: '', dtype: 'q8', attentionMask: 'none', warmUp: null } as const;
 const key = engineKey(engine);
 
 function runFile(clock: { t: number }, id: number, settings: Settings, seconds: { audio: number; wall: number }, resumes: string | null = null) {

@@ -8,6 +8,7 @@ import {
   DEFAULT_BUDGET,
   isMemoryBudget,
   MEMORY_BUDGETS,
+  runtimeFor,
 } from '../../../src/features/model/memoryBudget.ts';
 import { MIB } from '../../support/bytes.ts';
 
@@ -23,6 +24,12 @@ describe('memory budgets', () => {
     expect(BUDGET_MODES.low.windowSeconds).toBeLessThan(BUDGET_MODES.balanced.windowSeconds);
     expect(BUDGET_MODES.balanced.limitBytes).toBe(1024 * MIB);
     expect(BUDGET_MODES.low.limitBytes).toBe(700 * MIB);
+  });
+
+  it('starts the runtime as the budget says: Low memory on one thread, warmed up; a window set by hand as by default', () => {
+    expect(runtimeFor(budgetWindows('balanced'))).toEqual({ warmUp: false, singleThread: false });
+    expect(runtimeFor(budgetWindows('low'))).toEqual({ warmUp: true, singleThread: true });
+    expect(runtimeFor({ ...budgetWindows('low'), windowSeconds: 7 })).toEqual({ warmUp: false, singleThread: false });
   });
 
   it('chooses only windows and strides the engine accepts', () => {
