@@ -26,7 +26,7 @@ env.useWasmCache = false;
 env.useCustomCache = true;
 env.customCache = reusedChunkCache(MODEL_CACHE_NAME);
 const fetchOnce = env.fetch;
-env.fetch = (input: RequestInfo | URL, init?: RequestInit) => fetchOnce(input, init).then(withReusedChunks);
+env.fetch = (...args: Parameters<typeof fetchOnce>) => fetchOnce(...args).then(withReusedChunks);
 const runtimeMemory = installRuntimeMemoryProbe();
 // The same module transformers.js builds its sessions with (one copy in the bundle).
 makeSessionCreateLean(InferenceSession);

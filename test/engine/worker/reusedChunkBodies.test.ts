@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-// The reader transformers.js reads every model file with: the consumer these bodies are made for.
-import { readResponse } from '../../../node_modules/@huggingface/transformers/src/utils/hub/utils.js';
 import { CHUNK_BYTES, reusedChunkCache, withReusedChunks } from '../../../src/engine/worker/reusedChunkBodies.ts';
+
+// The reader transformers.js reads every model file with (not exported by the package): the
+// consumer these bodies are made for.
+const HUB_UTILS = '../../../node_modules/@huggingface/transformers/src/utils/hub/utils.js';
+const { readResponse } = (await import(HUB_UTILS)) as {
+  readResponse(response: Response, onProgress: (progress: { loaded: number }) => void): Promise<Uint8Array>;
+};
 
 const MIB = 1 << 20;
 
-function file(bytes: number): Uint8Array {
+function file(bytes: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes).map((_, i) => (i * 7919) % 251);
 }
 
@@ -16,9 +21,7 @@ describe('withReusedChunks', () => {
   it('gives transformers.js the file byte for byte, a chunk at a time', async () => {
     const bytes = file(3.5 * MIB);
     const progress: number[] = [];
-    const read = await readResponse(withReusedChunks(new Response(bytes, { headers: { 'Content-Length': String(bytes.length) } })), ({ loaded }: { loaded: number }) =>
-      progress.push(loaded),
-    );
+    const read = await readResponse(withReusedChunks(new Response(bytes, { headers: { 'Content-Length': String(bytes.length) } })), ({ loaded }) => progress.push(loaded));
     expect(same(read, bytes)).toBe(true);
     expect(progress).toEqual([1, 2, 3, 3.5].map((m) => m * MIB));
   });
