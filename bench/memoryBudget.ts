@@ -7,7 +7,8 @@
 // first visit's peak apart.
 //
 //   npx tsx bench/memoryBudget.ts                          # the modes
-//   npx tsx bench/memoryBudget.ts --candidates=20/2,10/1   # window/stride pairs to choose them from
+//   npx tsx bench/memoryBudget.ts --budgets=low            # some of the modes
+//   npx tsx bench/memoryBudget.ts --candidates=20/2,10/1   # window/stride pairs (the default runtime) to choose them from
 //   npx tsx bench/memoryBudget.ts --minutes=2 --no-build   # longer audio; reuse the last build
 //   npx tsx bench/memoryBudget.ts --processes --model=tone-ctc  # PSS by process; another model
 //   npx tsx bench/memoryBudget.ts --collect-after-load     # force a full collection once the model is loaded
@@ -44,7 +45,8 @@ function arg(name: string): string | undefined {
 function candidates(): Candidate[] {
   const listed = arg('candidates');
   if (listed === undefined) {
-    return MEMORY_BUDGETS.map((budget) => ({ name: BUDGET_MODES[budget].label, ...BUDGET_MODES[budget] }));
+    const budgets = arg('budgets')?.split(',') ?? MEMORY_BUDGETS;
+    return MEMORY_BUDGETS.filter((budget) => budgets.includes(budget)).map((budget) => ({ name: BUDGET_MODES[budget].label, ...BUDGET_MODES[budget] }));
   }
   return listed.split(',').map((pair) => {
     const [windowSeconds, strideSeconds] = pair.split('/').map(Number);

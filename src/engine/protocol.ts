@@ -42,7 +42,7 @@ export const DEFAULT_RUNTIME: RuntimeChoice = { warmUp: false, singleThread: fal
 export interface RuntimeWarmUp {
   readonly runs: number;
   readonly milliseconds: number;
-  /** False when it stopped at its time limit without seeing the runs speed up. */
+  /** False when it stopped at its time limit before the runs settled. */
   readonly settled: boolean;
 }
 

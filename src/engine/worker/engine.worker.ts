@@ -52,7 +52,7 @@ function warmUpText(report: RuntimeWarmUp | null, failure: string | null): strin
   const seconds = (report.milliseconds / 1000).toFixed(1);
   return report.settled
     ? `; runtime warmed up in ${report.runs} runs (${seconds} s)`
-    : `; runtime warm-up stopped after ${report.runs} runs (${seconds} s) without speeding up`;
+    : `; runtime warm-up stopped after ${report.runs} runs (${seconds} s) before the runs settled`;
 }
 
 function location(request: LoadRequest): ModelLocation {

@@ -14,22 +14,29 @@ interface WarmUpSession {
 
 /** A second of audio per run: enough work for the kernels to count as hot, a few milliseconds once optimized. */
 const SAMPLES = 16_000;
-/** Beyond this the warm-up gives up: a runtime already optimized (or a browser that tiers differently) never speeds up. */
+/** Beyond this the warm-up gives up: runs too uneven to say (a busy machine, a browser that tiers differently). */
 const TIME_LIMIT_MS = 4_000;
-/** Optimized code runs the graph in well under half the time of the baseline compiler's. */
+/** Runs before the warm-up may end: the compile takes a while to start and to finish. */
+const MIN_RUNS = 20;
+/** A clear sign on a busy machine, where the compile slows the runs until it is done. */
 const SPEED_UP = 0.5;
-const SETTLED_RUNS = 3;
+/** A sign on a machine with a core to spare, where the runs only settle a little faster. */
+const STEADY_RUNS = 8;
+const STEADY_WITHIN = 1.15;
 
 /**
- * Whether the runs have sped up for good: the last three each took at most half the median of
- * runs 1–3 (run 0 pays for first calls and the runtime's allocations). The browser compiles hot
- * WebAssembly functions with its optimizing compiler in the background; a run keeps the slower
- * baseline code until that is done, so the speed-up is the only sign of it a page can see.
+ * Whether the browser's optimizing compile looks done, from the time of each run so far. It runs
+ * in the background and a run keeps the baseline code until it lands, so the runs' speed is the
+ * only sign of it a page can see. After at least 20 runs, either the last three took at most half
+ * the median of runs 1–3 (run 0 pays for first calls and allocations), or seven of the last eight
+ * came within 15 % of the fastest: a plateau slower than an earlier run is not steady.
  */
 export function warmUpSettled(runMs: readonly number[]): boolean {
-  if (runMs.length < 4 + SETTLED_RUNS) return false;
+  if (runMs.length < MIN_RUNS) return false;
   const early = runMs.slice(1, 4).sort((a, b) => a - b)[1];
-  return runMs.slice(-SETTLED_RUNS).every((ms) => ms <= early * SPEED_UP);
+  if (runMs.slice(-3).every((ms) => ms <= early * SPEED_UP)) return true;
+  const fastest = Math.min(...runMs.slice(1));
+  return runMs.slice(-STEADY_RUNS).filter((ms) => ms <= fastest * STEADY_WITHIN).length >= STEADY_RUNS - 1;
 }
 
 /**
