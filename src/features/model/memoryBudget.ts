@@ -2,9 +2,9 @@ import { DEFAULT_RUNTIME, DEFAULT_STRIDE_SECONDS, DEFAULT_WINDOW_SECONDS, type R
 
 /**
  * The memory budget: how much the browser should take for a job with a wav2vec2-base-sized model
- * (q8, WASM), as a window and stride. The window sets the size of every activation the model
- * computes, so it is what a budget chooses; the stride follows it. bench/memoryBudget.ts measures
- * each mode against its limit.
+ * (q8, WASM), as a window and stride, and how the runtime starts. The window sets the size of
+ * every activation the model computes, so it is a budget's main lever; the stride follows it.
+ * bench/memoryBudget.ts measures each mode against its limit.
  */
 export type MemoryBudget = 'balanced' | 'low';
 
@@ -34,9 +34,9 @@ export const BUDGET_MODES: Readonly<Record<MemoryBudget, BudgetMode>> = {
     windowSeconds: 6,
     strideSeconds: 1,
     limitBytes: 700 * MIB,
-    // Two threads allocate each window's buffers in an order that varies, and the heap grew by 60 or
-    // by 100 MiB from run to run; one thread takes the same 60 every time, at about two thirds of
-    // the speed. The warm-up moves the optimizing compile before the weights (warmUpRuntime.ts).
+    // Two threads allocate a window's buffers in an order that varies, and so did the heap a window
+    // left behind, sometimes past the limit; one thread leaves the same every time, at a lower speed.
+    // The warm-up moves the browser's optimizing compile before the weights (warmUpRuntime.ts).
     runtime: { warmUp: true, singleThread: true },
   },
 };
