@@ -1,15 +1,22 @@
 import protobuf from 'protobufjs/minimal.js';
+import {
+  ATTRIBUTE,
+  ATTRIBUTE_TYPE,
+  DATA_TYPE,
+  DIMENSION,
+  GRAPH,
+  MODEL,
+  NODE,
+  OPERATOR_SET,
+  SHAPE,
+  tagOf,
+  TENSOR,
+  TENSOR_TYPE,
+  TYPE,
+  VALUE_INFO,
+  WIRE,
+} from './onnxProto.ts';
 
-// Field numbers and enum values of onnx.proto.
-const FLOAT = 1;
-const INT8 = 3;
-const INT64 = 7;
-const ATTRIBUTE_FLOAT = 1;
-const ATTRIBUTE_INT = 2;
-const ATTRIBUTE_INTS = 7;
-const VARINT = 0;
-const FIXED32 = 5;
-const LENGTH_DELIMITED = 2;
 const IR_VERSION = 8;
 const OPSET = 17;
 
@@ -32,49 +39,50 @@ function message(write: (writer: protobuf.Writer) => void): Uint8Array {
   return writer.finish();
 }
 
-const tag = (field: number, wireType: number) => (field << 3) | wireType;
-const bytesField = (w: protobuf.Writer, field: number, bytes: Uint8Array) => w.uint32(tag(field, LENGTH_DELIMITED)).bytes(bytes);
-const stringField = (w: protobuf.Writer, field: number, text: string) => w.uint32(tag(field, LENGTH_DELIMITED)).string(text);
-const intField = (w: protobuf.Writer, field: number, value: number) => w.uint32(tag(field, VARINT)).int64(value);
+const bytesField = (w: protobuf.Writer, field: number, bytes: Uint8Array) => w.uint32(tagOf(field, WIRE.LENGTH_DELIMITED)).bytes(bytes);
+const stringField = (w: protobuf.Writer, field: number, text: string) => w.uint32(tagOf(field, WIRE.LENGTH_DELIMITED)).string(text);
+const intField = (w: protobuf.Writer, field: number, value: number) => w.uint32(tagOf(field, WIRE.VARINT)).int64(value);
 
 function attribute({ name, int, float, ints }: Attribute): Uint8Array {
   return message((w) => {
-    stringField(w, 1, name);
+    stringField(w, ATTRIBUTE.NAME, name);
     if (ints !== undefined) {
-      w.uint32(tag(8, LENGTH_DELIMITED)).fork();
+      w.uint32(tagOf(ATTRIBUTE.INTS, WIRE.LENGTH_DELIMITED)).fork();
       for (const value of ints) w.int64(value);
       w.ldelim();
-      intField(w, 20, ATTRIBUTE_INTS);
+      intField(w, ATTRIBUTE.TYPE, ATTRIBUTE_TYPE.INTS);
     } else if (float !== undefined) {
-      w.uint32(tag(2, FIXED32)).float(float);
-      intField(w, 20, ATTRIBUTE_FLOAT);
+      w.uint32(tagOf(ATTRIBUTE.FLOAT, WIRE.FIXED32)).float(float);
+      intField(w, ATTRIBUTE.TYPE, ATTRIBUTE_TYPE.FLOAT);
     } else {
-      intField(w, 3, int ?? 0);
-      intField(w, 20, ATTRIBUTE_INT);
+      intField(w, ATTRIBUTE.INT, int ?? 0);
+      intField(w, ATTRIBUTE.TYPE, ATTRIBUTE_TYPE.INT);
     }
   });
 }
 
 function tensor(name: string, dataType: number, dims: number[], raw: Uint8Array): Uint8Array {
   return message((w) => {
-    for (const dim of dims) intField(w, 1, dim);
-    intField(w, 2, dataType);
-    stringField(w, 8, name);
-    bytesField(w, 9, raw);
+    for (const dim of dims) intField(w, TENSOR.DIMS, dim);
+    intField(w, TENSOR.DATA_TYPE, dataType);
+    stringField(w, TENSOR.NAME, name);
+    bytesField(w, TENSOR.RAW_DATA, raw);
   });
 }
 
 function valueInfo(name: string, dims: (number | string)[]): Uint8Array {
   const shape = message((s) => {
-    for (const dim of dims) bytesField(s, 1, message((d) => (typeof dim === 'number' ? intField(d, 1, dim) : stringField(d, 2, dim))));
+    for (const dim of dims) {
+      bytesField(s, SHAPE.DIM, message((d) => (typeof dim === 'number' ? intField(d, DIMENSION.VALUE, dim) : stringField(d, DIMENSION.PARAM, dim))));
+    }
   });
   const tensorType = message((t) => {
-    intField(t, 1, FLOAT);
-    bytesField(t, 2, shape);
+    intField(t, TENSOR_TYPE.ELEM_TYPE, DATA_TYPE.FLOAT);
+    bytesField(t, TENSOR_TYPE.SHAPE, shape);
   });
   return message((w) => {
-    stringField(w, 1, name);
-    bytesField(w, 2, message((t) => bytesField(t, 1, tensorType)));
+    stringField(w, VALUE_INFO.NAME, name);
+    bytesField(w, VALUE_INFO.TYPE, message((t) => bytesField(t, TYPE.TENSOR_TYPE, tensorType)));
   });
 }
 
@@ -97,16 +105,16 @@ class GraphBuilder {
 
   floats(dims: number[], fill?: number): string {
     const values = new Float32Array(dims.reduce((a, b) => a * b, 1)).map(() => fill ?? this.random() * 0.2);
-    return this.constant(FLOAT, dims, new Uint8Array(values.buffer));
+    return this.constant(DATA_TYPE.FLOAT, dims, new Uint8Array(values.buffer));
   }
 
   int8s(dims: number[]): string {
     const values = new Int8Array(dims.reduce((a, b) => a * b, 1)).map(() => Math.round(this.random() * 100));
-    return this.constant(INT8, dims, new Uint8Array(values.buffer));
+    return this.constant(DATA_TYPE.INT8, dims, new Uint8Array(values.buffer));
   }
 
   int64s(values: number[]): string {
-    return this.constant(INT64, [values.length], new Uint8Array(new BigInt64Array(values.map(BigInt)).buffer));
+    return this.constant(DATA_TYPE.INT64, [values.length], new Uint8Array(new BigInt64Array(values.map(BigInt)).buffer));
   }
 
   private constant(dataType: number, dims: number[], raw: Uint8Array): string {
@@ -119,10 +127,10 @@ class GraphBuilder {
     const outputs = Array.from({ length: outputCount }, () => this.fresh(op));
     this.nodes.push(
       message((w) => {
-        for (const input of inputs) stringField(w, 1, input);
-        for (const output of outputs) stringField(w, 2, output);
-        stringField(w, 4, op);
-        for (const a of attributes) bytesField(w, 5, attribute(a));
+        for (const input of inputs) stringField(w, NODE.INPUT, input);
+        for (const output of outputs) stringField(w, NODE.OUTPUT, output);
+        stringField(w, NODE.OP_TYPE, op);
+        for (const a of attributes) bytesField(w, NODE.ATTRIBUTE, attribute(a));
       }),
     );
     return outputs;
@@ -148,7 +156,7 @@ export function warmUpGraph(): Uint8Array {
   const epsilon = g.floats([], 1e-5);
   const two = g.floats([], 2);
   const gelu = (x: string) => g.one('Mul', [g.one('Mul', [x, g.one('Add', [g.one('Erf', [g.one('Div', [x, sqrt2])]), one])]), half]);
-  const dequantized = (y: string, scale: string) => g.one('Mul', [g.one('Cast', [y], [{ name: 'to', int: FLOAT }]), g.one('Mul', [scale, g.floats([], 0.01)])]);
+  const dequantized = (y: string, scale: string) => g.one('Mul', [g.one('Cast', [y], [{ name: 'to', int: DATA_TYPE.FLOAT }]), g.one('Mul', [scale, g.floats([], 0.01)])]);
   const quantized = (op: 'ConvInteger' | 'MatMulInteger', x: string, weights: string, attributes: Attribute[] = []) => {
     const [a, scale, zeroPoint] = g.node('DynamicQuantizeLinear', [x], [], 3);
     return dequantized(g.one(op, [a, weights, zeroPoint, g.int8s([])], attributes), scale);
@@ -187,22 +195,22 @@ export function warmUpGraph(): Uint8Array {
   const logits = quantized('MatMulInteger', h, g.int8s([CHANNELS, VOCABULARY]));
   g.nodes.push(
     message((w) => {
-      stringField(w, 1, logits);
-      stringField(w, 2, WARM_UP_OUTPUT);
-      stringField(w, 4, 'Identity');
+      stringField(w, NODE.INPUT, logits);
+      stringField(w, NODE.OUTPUT, WARM_UP_OUTPUT);
+      stringField(w, NODE.OP_TYPE, 'Identity');
     }),
   );
 
   const graph = message((w) => {
-    for (const node of g.nodes) bytesField(w, 1, node);
-    stringField(w, 2, 'warm-up');
-    for (const initializer of g.initializers) bytesField(w, 5, initializer);
-    bytesField(w, 11, valueInfo(WARM_UP_INPUT, [1, 1, 'samples']));
-    bytesField(w, 12, valueInfo(WARM_UP_OUTPUT, [1, 'frames', VOCABULARY]));
+    for (const node of g.nodes) bytesField(w, GRAPH.NODE, node);
+    stringField(w, GRAPH.NAME, 'warm-up');
+    for (const initializer of g.initializers) bytesField(w, GRAPH.INITIALIZER, initializer);
+    bytesField(w, GRAPH.INPUT, valueInfo(WARM_UP_INPUT, [1, 1, 'samples']));
+    bytesField(w, GRAPH.OUTPUT, valueInfo(WARM_UP_OUTPUT, [1, 'frames', VOCABULARY]));
   });
   return message((w) => {
-    intField(w, 1, IR_VERSION);
-    bytesField(w, 8, message((o) => intField(o, 2, OPSET)));
-    bytesField(w, 7, graph);
+    intField(w, MODEL.IR_VERSION, IR_VERSION);
+    bytesField(w, MODEL.OPSET_IMPORT, message((o) => intField(o, OPERATOR_SET.VERSION, OPSET)));
+    bytesField(w, MODEL.GRAPH, graph);
   });
 }

@@ -1,16 +1,6 @@
 import protobuf from 'protobufjs/minimal.js';
+import { DATA_LOCATION_EXTERNAL, ENTRY, fieldsOf, GRAPH, MODEL, tagOf, TENSOR, WIRE, type Field } from './onnxProto.ts';
 
-// Field numbers of onnx.proto (ModelProto.graph, GraphProto.initializer, TensorProto's data fields).
-const MODEL_GRAPH = 7;
-const GRAPH_INITIALIZER = 5;
-const TENSOR_RAW_DATA = 9;
-const TENSOR_EXTERNAL_DATA = 13;
-const TENSOR_DATA_LOCATION = 14;
-const ENTRY_KEY = 1;
-const ENTRY_VALUE = 2;
-const LENGTH_DELIMITED = 2;
-const VARINT = 0;
-const DATA_LOCATION_EXTERNAL = 1;
 /** Smaller tensors stay in the graph (the threshold onnx's own external-data converter uses). */
 const SMALLEST_MOVED_BYTES = 1024;
 
@@ -28,36 +18,6 @@ interface Parts {
   length: number;
 }
 
-interface Field {
-  number: number;
-  wireType: number;
-  /** From the field's tag to its end. */
-  start: number;
-  end: number;
-  /** Where a length-delimited field's payload starts. */
-  payload: number;
-}
-
-function* fieldsOf(bytes: Uint8Array, from: number, to: number): Generator<Field> {
-  const reader = protobuf.Reader.create(bytes);
-  reader.pos = from;
-  reader.len = to;
-  while (reader.pos < to) {
-    const start = reader.pos;
-    const tag = reader.uint32();
-    const wireType = tag & 7;
-    let payload = reader.pos;
-    if (wireType === LENGTH_DELIMITED) {
-      const length = reader.uint32();
-      payload = reader.pos;
-      reader.skip(length);
-    } else {
-      reader.skipType(wireType);
-    }
-    yield { number: tag >>> 3, wireType, start, end: reader.pos, payload };
-  }
-}
-
 const parts = (...pieces: Uint8Array[]): Parts => ({ pieces, length: pieces.reduce((n, p) => n + p.length, 0) });
 
 function append(to: Parts, more: Parts): void {
@@ -66,7 +26,7 @@ function append(to: Parts, more: Parts): void {
 }
 
 function delimited(fieldNumber: number, body: Parts): Parts {
-  const head = protobuf.Writer.create().uint32((fieldNumber << 3) | LENGTH_DELIMITED).uint32(body.length).finish();
+  const head = protobuf.Writer.create().uint32(tagOf(fieldNumber, WIRE.LENGTH_DELIMITED)).uint32(body.length).finish();
   return parts(head, ...body.pieces);
 }
 
@@ -86,23 +46,23 @@ function externalReference(weightsPath: string, offset: number, length: number):
   const writer = protobuf.Writer.create();
   for (const [key, value] of [['location', weightsPath], ['offset', String(offset)], ['length', String(length)]]) {
     writer
-      .uint32((TENSOR_EXTERNAL_DATA << 3) | LENGTH_DELIMITED)
+      .uint32(tagOf(TENSOR.EXTERNAL_DATA, WIRE.LENGTH_DELIMITED))
       .fork()
-      .uint32((ENTRY_KEY << 3) | LENGTH_DELIMITED)
+      .uint32(tagOf(ENTRY.KEY, WIRE.LENGTH_DELIMITED))
       .string(key)
-      .uint32((ENTRY_VALUE << 3) | LENGTH_DELIMITED)
+      .uint32(tagOf(ENTRY.VALUE, WIRE.LENGTH_DELIMITED))
       .string(value)
       .ldelim();
   }
-  return writer.uint32((TENSOR_DATA_LOCATION << 3) | VARINT).int32(DATA_LOCATION_EXTERNAL).finish();
+  return writer.uint32(tagOf(TENSOR.DATA_LOCATION, WIRE.VARINT)).int32(DATA_LOCATION_EXTERNAL).finish();
 }
 
 /** A tensor whose raw bytes are large becomes a reference to where they already sit in the file. */
 function movedTensor(bytes: Uint8Array, from: number, to: number, weightsPath: string): Parts | null {
   const fields = [...fieldsOf(bytes, from, to)];
-  const raw = fields.find((f) => f.number === TENSOR_RAW_DATA && f.wireType === LENGTH_DELIMITED);
+  const raw = fields.find((f) => f.number === TENSOR.RAW_DATA && f.wireType === WIRE.LENGTH_DELIMITED);
   if (raw === undefined || raw.end - raw.payload < SMALLEST_MOVED_BYTES) return null;
-  if (fields.some((f) => f.number === TENSOR_DATA_LOCATION || f.number === TENSOR_EXTERNAL_DATA)) return null;
+  if (fields.some((f) => f.number === TENSOR.DATA_LOCATION || f.number === TENSOR.EXTERNAL_DATA)) return null;
   const out = parts();
   for (const field of fields) {
     if (field !== raw) append(out, parts(bytes.subarray(field.start, field.end)));
@@ -122,15 +82,15 @@ function movedTensor(bytes: Uint8Array, from: number, to: number, weightsPath: s
 export function splitWeightsFromGraph(model: Uint8Array, weightsPath: string): SplitModel | null {
   let movedInitializers = 0;
   const graph = rewriteMessage(model, 0, model.length, (modelField) => {
-    if (modelField.number !== MODEL_GRAPH || modelField.wireType !== LENGTH_DELIMITED) return null;
+    if (modelField.number !== MODEL.GRAPH || modelField.wireType !== WIRE.LENGTH_DELIMITED) return null;
     const body = rewriteMessage(model, modelField.payload, modelField.end, (graphField) => {
-      if (graphField.number !== GRAPH_INITIALIZER || graphField.wireType !== LENGTH_DELIMITED) return null;
+      if (graphField.number !== GRAPH.INITIALIZER || graphField.wireType !== WIRE.LENGTH_DELIMITED) return null;
       const tensor = movedTensor(model, graphField.payload, graphField.end, weightsPath);
       if (tensor === null) return null;
       movedInitializers += 1;
-      return delimited(GRAPH_INITIALIZER, tensor);
+      return delimited(GRAPH.INITIALIZER, tensor);
     });
-    return delimited(MODEL_GRAPH, body);
+    return delimited(MODEL.GRAPH, body);
   });
   if (movedInitializers === 0) return null;
   const joined = new Uint8Array(graph.length);

@@ -3,27 +3,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import protobuf from 'protobufjs/minimal.js';
 import { describe, expect, it } from 'vitest';
+import { fieldsOf, GRAPH, MODEL, NODE, WIRE, type Field } from '../../../src/engine/worker/onnxProto.ts';
 import { WARM_UP_INPUT, WARM_UP_OUTPUT, warmUpGraph } from '../../../src/engine/worker/warmUpGraph.ts';
 import { SHARED } from '../../support/sharedFixtures.ts';
 
 /** The op_type of every node of a model's main graph. */
 function opTypes(model: Uint8Array): Set<string> {
   const ops = new Set<string>();
-  const fields = function* (bytes: Uint8Array) {
-    const reader = protobuf.Reader.create(bytes);
-    while (reader.pos < reader.len) {
-      const tag = reader.uint32();
-      if ((tag & 7) === 2) yield [tag >>> 3, reader.bytes()] as const;
-      else reader.skipType(tag & 7);
-    }
-  };
-  for (const [field, graph] of fields(model)) {
-    if (field !== 7) continue;
-    for (const [graphField, node] of fields(graph)) {
-      if (graphField !== 1) continue;
-      for (const [nodeField, value] of fields(node)) if (nodeField === 4) ops.add(new TextDecoder().decode(value));
+  const isMessage = (field: Field, number: number) => field.number === number && field.wireType === WIRE.LENGTH_DELIMITED;
+  for (const graph of fieldsOf(model)) {
+    if (!isMessage(graph, MODEL.GRAPH)) continue;
+    for (const node of fieldsOf(model, graph.payload, graph.end)) {
+      if (!isMessage(node, GRAPH.NODE)) continue;
+      for (const field of fieldsOf(model, node.payload, node.end)) {
+        if (isMessage(field, NODE.OP_TYPE)) ops.add(new TextDecoder().decode(model.subarray(field.payload, field.end)));
+      }
     }
   }
   return ops;
